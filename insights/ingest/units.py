@@ -1,0 +1,99 @@
+"""Turn readers' records into units: language, sentence spans, stable unit ids."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from insights.ingest._types import Record, SourceResult
+from insights.ingest.language import LanguageDetector
+from insights.ingest.sentences import SentenceSplitter, Span
+from insights.schema import Col, Role
+
+__all__ = ["make_unit_id", "records_to_units"]
+
+
+def make_unit_id(source: str, record_id: str, question: str, start: int, text: str) -> str:
+    """Stable id of a unit: the same statement at the same place gets the same id."""
+    key = "\x1f".join((source, record_id, question, str(start), text))
+    return "u" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def records_to_units(
+    result: SourceResult,
+    *,
+    splitter: SentenceSplitter,
+    detector: LanguageDetector,
+    split: bool = True,
+) -> list[dict[str, Any]]:
+    """Build unit rows (dicts keyed by `Col` values) from one source's records.
+
+    Respondent records are split into sentences when `split` is set; interviewer
+    records stay whole (they are context, not analysed).
+
+    Args:
+        result: what a reader found in one file.
+        splitter: sentence splitter (spaCy pipelines, loaded once).
+        detector: language detector.
+        split: split respondent records into sentences.
+
+    Returns:
+        One dict per unit, in source order.
+    """
+    records = [r for r in result.records if r.text.strip()]
+    langs = detector.detect_all([r.text for r in records])
+    spans = _record_spans(records, langs, splitter=splitter, split=split)
+    return [
+        _unit_row(result, record, lang, span)
+        for record, lang, record_spans in zip(records, langs, spans, strict=True)
+        for span in record_spans
+    ]
+
+
+def _record_spans(
+    records: list[Record], langs: list[str], *, splitter: SentenceSplitter, split: bool
+) -> list[list[Span]]:
+    spans: list[list[Span]] = [[_trimmed(r.text)] for r in records]
+    if not split:
+        return spans
+    for lang in sorted(set(langs)):
+        idx = [i for i, r in enumerate(records) if langs[i] == lang and r.role is Role.RESPONDENT]
+        texts = [records[i].text for i in idx]
+        for i, record_spans in zip(idx, splitter.split_many(texts, lang), strict=True):
+            spans[i] = record_spans or spans[i]
+    return spans
+
+
+def _trimmed(text: str) -> Span:
+    start = len(text) - len(text.lstrip())
+    return start, len(text.rstrip())
+
+
+def _unit_row(result: SourceResult, record: Record, lang: str, span: Span) -> dict[str, Any]:
+    start, end = span
+    text = record.text[start:end]
+    base = record.char_start or 0
+    return {
+        Col.UNIT_ID.value: make_unit_id(
+            result.source, record.record_id, record.question, start, text
+        ),
+        Col.SOURCE.value: result.source,
+        Col.SOURCE_SHA256.value: result.sha256,
+        Col.KIND.value: result.kind.value,
+        Col.RECORD_ID.value: record.record_id,
+        Col.RESPONDENT_ID.value: _respondent_id(result.source, record.respondent_id),
+        Col.SPEAKER.value: record.speaker,
+        Col.ROLE.value: record.role.value,
+        Col.QUESTION.value: record.question,
+        Col.LOCATOR.value: record.locator,
+        Col.CHAR_START.value: base + start,
+        Col.CHAR_END.value: base + end,
+        Col.LANG.value: lang,
+        Col.TEXT.value: text,
+    }
+
+
+def _respondent_id(source: str, respondent: str) -> str:
+    """Scope respondent ids to their source, so row numbers of two files never collide."""
+    prefix = f"{source}#"
+    return respondent if respondent.startswith(prefix) else prefix + respondent

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "The app crashed twice. Then I called support and waited an hour.",
+            "en",
+            ["The app crashed twice.", "Then I called support and waited an hour."],
+        ),
+        (
+            "La livraison a pris trois semaines. Personne ne répondait au téléphone.",
+            "fr",
+            ["La livraison a pris trois semaines.", "Personne ne répondait au téléphone."],
+        ),
+        (
+            "Uh, yeah. So the delivery was late again this month.",
+            "en",
+            ["Uh, yeah. So the delivery was late again this month."],
+        ),
+    ],
+)
+def test_splits_into_sentences_and_merges_fragments(splitter, text, lang, expected):
+    spans = splitter.split(text, lang)
+    assert [text[a:b] for a, b in spans] == expected
+
+
+def test_spans_are_exact_offsets(splitter):
+    text = "  First sentence here.   Second one follows now.  "
+    for start, end in splitter.split(text, "en"):
+        assert text[start:end].strip() == text[start:end]
+        assert text[start:end] in text
+
+
+def test_language_without_pipeline_uses_rules(splitter):
+    text = "Me gusta mucho la bicicleta nueva. Pero la entrega fue muy lenta."
+    spans = splitter.split(text, "es")
+    assert len(spans) == 2
+
+
+def test_detects_english_and_french(detector):
+    langs = detector.detect_all(
+        ["The delivery was late and nobody called me back", "La livraison était en retard"]
+    )
+    assert langs == ["en", "fr"]
+
+
+def test_short_texts_take_the_source_majority(detector):
+    texts = [
+        "Je trouve que le vélo est vraiment très agréable à conduire",
+        "Oui.",
+        "Le service client ne répond jamais au téléphone",
+    ]
+    assert detector.detect_all(texts) == ["fr", "fr", "fr"]
