@@ -39,6 +39,8 @@ class Col(str, Enum):
     CHAR_END = "char_end"
     LANG = "lang"
     TEXT = "text"
+    PREFIX = "prefix"
+    SUFFIX = "suffix"
     # added by analysis / clustering
     SENTIMENT = "sentiment"
     SENTIMENT_SCORE = "sentiment_score"
@@ -85,6 +87,8 @@ INGEST_COLUMNS: tuple[str, ...] = tuple(
         Col.CHAR_END,
         Col.LANG,
         Col.TEXT,
+        Col.PREFIX,
+        Col.SUFFIX,
     )
 )
 

@@ -12,6 +12,8 @@ from insights.schema import Col, Role
 
 __all__ = ["make_unit_id", "records_to_units"]
 
+_CONTEXT = 32  # characters of prefix/suffix kept for quote selectors
+
 
 def make_unit_id(source: str, record_id: str, question: str, start: int, text: str) -> str:
     """Stable id of a unit: the same statement at the same place gets the same id."""
@@ -90,6 +92,8 @@ def _unit_row(result: SourceResult, record: Record, lang: str, span: Span) -> di
         Col.CHAR_END.value: base + end,
         Col.LANG.value: lang,
         Col.TEXT.value: text,
+        Col.PREFIX.value: record.text[max(0, start - _CONTEXT) : start],
+        Col.SUFFIX.value: record.text[end : end + _CONTEXT],
     }
 
 

@@ -1,0 +1,176 @@
+"""Personas: respondents grouped by what they say and who they are.
+
+Each respondent gets a profile of four equally weighted blocks:
+the mean embedding of their statements, their stage mix, their pain/delight mix
+with their emotion mix, and their closed attributes (categorical values one-hot,
+numbers such as NPS scaled to [0, 1]). Attributes count only when at least half
+of the respondents have them, so groups don't simply mirror which file a
+respondent came from. K-means runs for k = 3..6 (seeded, 10 inits); the k with
+the best silhouette wins. Stability is reported as the mean ARI between seeds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from insights.schema import Col
+
+__all__ = ["PersonaGroups", "attribute_table", "find_personas", "respondent_profiles"]
+
+_MIN_COVERAGE = 0.5
+_MAX_CATEGORIES = 12
+_META = (Col.RESPONDENT_ID.value, Col.SOURCE.value)
+
+
+@dataclass(frozen=True)
+class PersonaGroups:
+    """Respondents and the group each belongs to."""
+
+    respondent_ids: list[str]
+    labels: np.ndarray
+    k: int
+    silhouette: float
+    stability_ari: float
+
+
+def _to_number(values: pd.Series) -> pd.Series:
+    cleaned = values.str.strip().str.replace(",", ".", regex=False)
+    return pd.to_numeric(cleaned, errors="coerce")
+
+
+def attribute_table(respondents: pd.DataFrame, ids: Sequence[str]) -> pd.DataFrame:
+    """Closed attributes usable for personas, one row per id in `ids`, strings.
+
+    Keeps columns present for at least half of the respondents, numeric or
+    with at most twelve distinct values (free text, ids and dates are dropped).
+    """
+    frame = respondents.drop_duplicates(Col.RESPONDENT_ID.value).set_index(Col.RESPONDENT_ID.value)
+    frame = frame.reindex(list(ids)).drop(columns=[c for c in _META if c in frame], errors="ignore")
+    keep = []
+    for col in frame.columns:
+        values = frame[col].dropna().astype(str).str.strip()
+        values = values[values != ""]
+        if len(values) < _MIN_COVERAGE * len(ids):
+            continue
+        numeric = _to_number(values)
+        if numeric.notna().mean() >= 0.9 or values.nunique() <= _MAX_CATEGORIES:
+            keep.append(col)
+    return frame[keep].astype("string")
+
+
+def _attribute_block(attrs: pd.DataFrame) -> np.ndarray:
+    blocks = []
+    for col in attrs.columns:
+        values = attrs[col].fillna("").str.strip()
+        numeric = _to_number(values)
+        if numeric.notna().mean() >= 0.9 * (values != "").mean():
+            lo, hi = numeric.min(), numeric.max()
+            scaled = (numeric - lo) / (hi - lo) if hi > lo else numeric * 0
+            blocks.append(scaled.fillna(scaled.mean()).to_numpy()[:, None])
+        else:
+            dummies = pd.get_dummies(values[values != ""]).reindex(values.index, fill_value=0)
+            blocks.append(dummies.to_numpy(dtype=float))
+    return np.hstack(blocks) if blocks else np.zeros((len(attrs), 0))
+
+
+def _share_block(units: pd.DataFrame, ids: Sequence[str], column: str) -> np.ndarray:
+    counts = pd.crosstab(units[Col.RESPONDENT_ID.value], units[column].fillna("none"))
+    counts = counts.reindex(list(ids), fill_value=0)
+    return (counts.to_numpy(dtype=float).T / np.maximum(counts.sum(axis=1).to_numpy(), 1)).T
+
+
+def _unit_block(block: np.ndarray) -> np.ndarray:
+    """Scale a block so its rows have unit mean norm (blocks then weigh the same)."""
+    if block.shape[1] == 0:
+        return block
+    centred = block - block.mean(axis=0)
+    scale = np.linalg.norm(centred, axis=1).mean()
+    return centred / scale if scale > 0 else centred
+
+
+def respondent_profiles(
+    units: pd.DataFrame, embeddings: np.ndarray, respondents: pd.DataFrame
+) -> tuple[list[str], np.ndarray]:
+    """Build one profile row per respondent (see module docstring).
+
+    Args:
+        units: analysed respondent units (stage, emotion, cluster_id columns).
+        embeddings: one row per unit, aligned with `units`.
+        respondents: closed attributes per respondent id.
+
+    Returns:
+        The respondent ids and their profile matrix.
+    """
+    rid = units[Col.RESPONDENT_ID.value].to_numpy()
+    ids = sorted(set(rid))
+    index = {r: i for i, r in enumerate(ids)}
+    sums = np.zeros((len(ids), embeddings.shape[1]))
+    np.add.at(sums, [index[r] for r in rid], embeddings)
+    mean_emb = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
+    behaviour = np.hstack(
+        [
+            _share_block(units, ids, Col.CLUSTER_ID.value),
+            _share_block(units, ids, Col.EMOTION.value),
+        ]
+    )
+    blocks = [
+        mean_emb,
+        _share_block(units, ids, Col.STAGE.value),
+        behaviour,
+        _attribute_block(attribute_table(respondents, ids)),
+    ]
+    return ids, np.hstack([_unit_block(b) for b in blocks])
+
+
+def _kmeans(profiles: np.ndarray, k: int, seed: int) -> np.ndarray:
+    from sklearn.cluster import KMeans
+
+    return KMeans(n_clusters=k, n_init=10, random_state=seed).fit_predict(profiles)
+
+
+def find_personas(
+    ids: Sequence[str],
+    profiles: np.ndarray,
+    *,
+    k_range: tuple[int, int] = (3, 6),
+    seed: int = 0,
+    stability_seeds: int = 5,
+) -> PersonaGroups | None:
+    """Group respondents into k personas, k chosen by silhouette; None if too few people.
+
+    Args:
+        ids: respondent ids, one per profile row.
+        profiles: profile matrix from `respondent_profiles`.
+        k_range: smallest and largest number of personas.
+        seed: random seed of the chosen clustering.
+        stability_seeds: seeds compared for the stability ARI.
+
+    Returns:
+        The groups, or None when there are fewer than three respondents per group
+        at the smallest k.
+    """
+    from sklearn.metrics import adjusted_rand_score, silhouette_score
+
+    lo, hi = k_range
+    if len(ids) < 3 * lo:
+        return None
+    scored = []
+    for k in range(lo, min(hi, len(ids) // 3) + 1):
+        labels = _kmeans(profiles, k, seed)
+        scored.append((float(silhouette_score(profiles, labels)), k, labels))
+    silhouette, k, labels = max(scored, key=lambda item: (item[0], -item[1]))
+    runs = [_kmeans(profiles, k, seed + s) for s in range(1, stability_seeds)]
+    aris = [adjusted_rand_score(labels, other) for other in runs]
+    stability = float(np.mean(aris)) if aris else 1.0
+    return PersonaGroups(list(ids), _ordered(labels), k, silhouette, stability)
+
+
+def _ordered(labels: np.ndarray) -> np.ndarray:
+    """Renumber groups by size (largest first), ties by first member, for stable output."""
+    groups = sorted(set(labels), key=lambda g: (-(labels == g).sum(), np.argmax(labels == g)))
+    mapping = {g: i for i, g in enumerate(groups)}
+    return np.array([mapping[g] for g in labels])
