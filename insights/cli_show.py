@@ -66,9 +66,23 @@ class RichProgress:
             self._task = None
 
 
+_SHOWN_NOTES = (
+    "speakers",
+    "interviewers",
+    "text_columns",
+    "id_column",
+    "shape",
+    "delimiter",
+    "encoding",
+    "sheet",
+)
+
+
 def _notes_text(notes: dict[str, Any]) -> str:
     parts = []
     for key, value in notes.items():
+        if key not in _SHOWN_NOTES or value in (None, "", [], {}):
+            continue
         if isinstance(value, dict):
             value = ", ".join(f"{k}={v}" for k, v in value.items())
         elif isinstance(value, list | tuple):
@@ -77,9 +91,13 @@ def _notes_text(notes: dict[str, Any]) -> str:
     return "\n".join(parts)
 
 
+def _counts(values: Any) -> str:
+    return ", ".join(f"{k} {int(v)}" for k, v in values.value_counts().items())
+
+
 def show_ingest(result: Any) -> None:
     """Print one row per source: kind, records, units, respondents, what was detected."""
-    table = Table(title="What insights read", show_lines=True)
+    table = Table(title="What insights read", show_lines=True, expand=True)
     for col in ("source", "kind", "records", "units", "respondents", "detected"):
         table.add_column(col, overflow="fold")
     for s in result.sources:
@@ -92,7 +110,7 @@ def show_ingest(result: Any) -> None:
     analysed = int((units["role"] == "respondent").sum())
     console.print(
         f"{len(units)} units ({analysed} to analyse, {len(units) - analysed} interviewer context), "
-        f"languages: {dict(units['lang'].value_counts())}"
+        f"languages: {_counts(units['lang'])}"
     )
     if result.skipped_records:
         console.print(f"[yellow]{result.skipped_records} malformed records skipped[/yellow]")

@@ -108,12 +108,12 @@ def _table_paragraphs(table: Table) -> list[str]:
     from docx.table import Table
 
     texts: list[str] = []
-    seen: set[int] = set()
+    seen: set[object] = set()  # the cells' XML elements (kept alive, so compared by identity)
     for row in table.rows:
         for cell in row.cells:
-            if id(cell._tc) in seen:  # a merged cell repeats in every row/column it spans
+            if cell._tc in seen:  # a merged cell repeats in every row/column it spans
                 continue
-            seen.add(id(cell._tc))
+            seen.add(cell._tc)
             for block in cell.iter_inner_content():
                 if isinstance(block, Table):
                     texts += _table_paragraphs(block)

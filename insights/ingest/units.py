@@ -100,4 +100,6 @@ def _unit_row(result: SourceResult, record: Record, lang: str, span: Span) -> di
 def _respondent_id(source: str, respondent: str) -> str:
     """Scope respondent ids to their source, so row numbers of two files never collide."""
     prefix = f"{source}#"
-    return respondent if respondent.startswith(prefix) else prefix + respondent
+    if respondent == source or respondent.startswith(prefix):
+        return respondent
+    return prefix + respondent
