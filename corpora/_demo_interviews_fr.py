@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (data file: one statement per line)
 """French interview scripts for the Velora demo corpus (fictional, CC BY 4.0).
 
 Each script is one turn per line: ``I:`` is the interviewer, ``P:`` the participant.
