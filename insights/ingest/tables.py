@@ -38,6 +38,8 @@ from insights.ingest._types import IngestOptions
 
 if TYPE_CHECKING:
     import pandas as pd
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet as Worksheet
 
 __all__ = ["DELIMITERS", "Table", "parse_delimited", "read_table", "sniff_delimiter"]
 
@@ -90,7 +92,7 @@ def read_table(path: Path, name: str, options: IngestOptions) -> Table:
         delimiter = sniff_delimiter(source.text, preferred=preferred)
         rows = parse_delimited(source.text, delimiter, where=name)
         sha256 = source.sha256
-        notes = {"encoding": source.encoding, "delimiter": delimiter}
+        notes = {"encoding": source.encoding, "delimiter": delimiter, "sheet": None}
     return Table(frame=_build_frame(rows, name, notes), sha256=sha256, notes=notes)
 
 
@@ -110,12 +112,10 @@ def sniff_delimiter(text: str, *, preferred: str | None = None) -> str:
     """
     sample = text[:_SNIFF_CHARS]
     truncated = len(text) > len(sample)
-    best, best_key = preferred or ",", (False, 0.0, 0, False)
-    for delimiter in DELIMITERS:
-        key = (*_consistency(sample, delimiter, truncated), delimiter == preferred)
-        if key > best_key:
-            best, best_key = delimiter, key
-    return best
+    keys = {d: _consistency(sample, d, truncated) for d in DELIMITERS}
+    if preferred in keys and keys[preferred][0] and keys[preferred][1] >= 0.9:
+        return preferred
+    return max(DELIMITERS, key=lambda d: (*keys[d], d == preferred))
 
 
 def _consistency(sample: str, delimiter: str, truncated: bool) -> tuple[bool, float, int]:
@@ -157,29 +157,30 @@ def _build_frame(rows: list[list[str]], where: str, notes: dict[str, object]) ->
     header, body, export = _split_header(rows)
     notes.update({"header_rows": len(rows) - len(body), "export": export})
     width = max(len(header), *(len(r) for r in body)) if body else len(header)
-    names = _unique_names([*header, *[""] * (width - len(header))])
-    padded = [[*r, *[""] * (width - len(r))] for r in body]
+    header = _pad(header, width)
+    names = _unique_names(header)
+    padded = [_pad(r, width) for r in body]
     numbers = [i for i, r in enumerate(padded, start=1) if any(c.strip() for c in r)]
     if not numbers:
         raise EmptyInputError(f"{where}: file has a header but no data rows; add rows")
-    frame = pd.DataFrame(
-        [padded[i - 1] for i in numbers], columns=names, index=numbers, dtype=str
-    )
-    unnamed = [n for n, h in zip(names, [*header, *[""] * width]) if not h.strip()]
+    frame = pd.DataFrame([padded[i - 1] for i in numbers], columns=names, index=numbers, dtype=str)
+    unnamed = [n for n, h in zip(names, header, strict=True) if not h.strip()]
     empty = [n for n in unnamed if not (frame[n].str.strip() != "").any()]
     return frame.drop(columns=empty)
+
+
+def _pad(row: list[str], width: int) -> list[str]:
+    return [*row, *[""] * (width - len(row))]
 
 
 def _split_header(rows: list[list[str]]) -> tuple[list[str], list[list[str]], str]:
     """Find the header row(s): returns header, data rows, and the export style."""
     for idx in (1, 2):
         if len(rows) > idx and any(_IMPORT_ID.match(c.strip()) for c in rows[idx]):
-            questions = rows[idx - 1]
-            ids = rows[0]
-            merged = [
-                q.strip() or (ids[i].strip() if i < len(ids) else "")
-                for i, q in enumerate(questions)
-            ]
+            ids, questions = rows[0], rows[idx - 1]
+            width = max(len(ids), len(questions))
+            ids, questions = _pad(ids, width), _pad(questions, width)
+            merged = [q.strip() or i.strip() for i, q in zip(ids, questions, strict=True)]
             return merged, rows[idx + 1 :], "qualtrics"
     if len(rows) > 1 and _is_sub_header(rows[1]):
         return _merge_sub_header(rows[0], rows[1]), rows[2:], "surveymonkey"
@@ -227,9 +228,11 @@ def _read_xlsx(path: Path, where: str, max_bytes: int) -> tuple[list[list[str]],
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
         sheet, rows, formulas = _first_sheet(book)
+        book.close()
         if formulas:
             cached = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
             _use_cached_values(cached[sheet], rows, formulas)
+            cached.close()
     except (KeyError, ValueError, OSError, zipfile.BadZipFile) as err:
         raise DecodeError(f"{where}: not a readable .xlsx workbook ({err}); re-save it") from err
     return rows, sha256, {"encoding": None, "delimiter": None, "sheet": sheet}
@@ -251,9 +254,9 @@ def _check_zip(data: bytes, where: str) -> None:
         )
 
 
-def _first_sheet(book: object) -> tuple[str, list[list[str]], set[tuple[int, int]]]:
+def _first_sheet(book: Workbook) -> tuple[str, list[list[str]], set[tuple[int, int]]]:
     """The first worksheet holding a non-empty cell, its rows and its formula cells."""
-    for sheet in book.worksheets:  # type: ignore[attr-defined]
+    for sheet in book.worksheets:
         rows: list[list[str]] = []
         formulas: set[tuple[int, int]] = set()
         for r, cells in enumerate(sheet.iter_rows()):
@@ -269,9 +272,11 @@ def _first_sheet(book: object) -> tuple[str, list[list[str]], set[tuple[int, int
     return "", [], set()
 
 
-def _use_cached_values(sheet: object, rows: list[list[str]], formulas: set) -> None:
+def _use_cached_values(
+    sheet: Worksheet, rows: list[list[str]], formulas: set[tuple[int, int]]
+) -> None:
     """Replace formula text by the value Excel cached, when it cached one."""
-    for r, values in enumerate(sheet.iter_rows(values_only=True)):  # type: ignore[attr-defined]
+    for r, values in enumerate(sheet.iter_rows(values_only=True)):
         for c, value in enumerate(values):
             if (r, c) in formulas and value is not None:
                 rows[r][c] = _cell_text(value)
