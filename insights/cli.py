@@ -120,6 +120,10 @@ def run(
         str | None, typer.Option("--taxonomy", help="Preset name or YAML file of stages.")
     ] = None,
     seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 0,
+    cache_dir: Annotated[
+        Path | None, typer.Option("--cache-dir", help="Embedding cache folder.")
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Don't cache embeddings.")] = False,
     debug: Debug = False,
 ) -> None:
     """Run the whole pipeline and write units.csv and map.json to --out.
@@ -132,11 +136,36 @@ def run(
     options = _ingest_options(text_col, id_col, interviewer, no_split, skip_bad_records)
     with _user_errors(debug):
         config = RunConfig.make(
-            ingest=options, fmt=fmt, embedder=embedder, taxonomy=taxonomy, seed=seed
+            ingest=options,
+            fmt=fmt,
+            embedder=embedder,
+            taxonomy=taxonomy,
+            seed=seed,
+            cache_dir=cache_dir,
+            no_cache=no_cache,
         )
         with RichProgress() as progress:
             result = run_pipeline(inputs, out, config=config, progress=progress)
     show_run(result)
+
+
+@app.command()
+def schema(
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+) -> None:
+    """Print the JSON Schema (draft 2020-12) that map.json follows.
+
+    Example: insights schema -o map.schema.json
+    """
+    from insights.io import write_text
+    from insights.journeymap.schema import schema_text
+
+    if out is None:
+        typer.echo(schema_text(), nl=False)
+    else:
+        write_text(out, schema_text())
 
 
 def main() -> None:

@@ -2,20 +2,40 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
+from insights.analysis.analyse import Analyzer, analyse
+from insights.analysis.embed import Embedder, make_embedder
+from insights.cluster.cache import embed_cached
+from insights.cluster.personas import find_personas, respondent_profiles
 from insights.errors import UsageError
 from insights.ingest import IngestOptions, IngestResult, discover, ingest
 from insights.io import write_frame, write_json
+from insights.journeymap.build import build_map
+from insights.journeymap.model import JourneyMap, Persona, ProposalKind
+from insights.journeymap.people import build_personas
+from insights.journeymap.propose import ProposalSet, load_phrase_pipelines, propose
+from insights.privacy.redact import Redactor, redact_attributes, redact_units
 from insights.progress import NullProgress, Progress
+from insights.schema import Col, Role
+from insights.taxonomies import load_taxonomy
 
 __all__ = ["RunConfig", "RunResult", "run_pipeline"]
 
 FORMATS = ("csv", "parquet")
+_EMBED_BATCH = 512
+
+
+def default_cache_dir() -> Path:
+    """Where embeddings are cached: $XDG_CACHE_HOME/insights or ~/.cache/insights."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "insights"
 
 
 @dataclass(frozen=True)
@@ -27,6 +47,7 @@ class RunConfig:
     embedder: str = "use-multilingual.v1"
     taxonomy: str = "default"
     seed: int = 0
+    cache_dir: Path | None = None
 
     @classmethod
     def make(
@@ -37,6 +58,8 @@ class RunConfig:
         embedder: str | None = None,
         taxonomy: str | None = None,
         seed: int = 0,
+        cache_dir: Path | None = None,
+        no_cache: bool = False,
     ) -> RunConfig:
         """Build a config from user options, checking them."""
         if fmt not in FORMATS:
@@ -49,6 +72,7 @@ class RunConfig:
             embedder=embedder or cls.embedder,
             taxonomy=taxonomy or cls.taxonomy,
             seed=seed,
+            cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
         )
 
     def params(self) -> dict[str, object]:
@@ -75,11 +99,20 @@ def _require_parquet() -> None:
         ) from None
 
 
+@dataclass(frozen=True)
+class Journey:
+    """The analysed units and the map built from them."""
+
+    units: pd.DataFrame
+    map: JourneyMap
+
+
 @dataclass
 class RunResult:
     """What a run produced and where it wrote it."""
 
     units: pd.DataFrame
+    journey_map: JourneyMap
     outputs: list[Path]
     skipped_files: list[str]
     skipped_records: int
@@ -92,6 +125,13 @@ class RunResult:
             f"{len(units)} units from {units['source'].nunique()} sources, "
             f"{analysed['respondent_id'].nunique()} respondents",
         ]
+        m = self.journey_map
+        lines.append(
+            f"{len(m.pain_points)} pain points, {len(m.delights)} delights, "
+            f"{len(m.moments_of_truth)} moments of truth, {len(m.personas)} personas"
+        )
+        for p in m.pain_points[:5]:
+            lines.append(f"  pain  {p.id}  {p.label.text}  (severity {p.severity:.1f})")
         if self.skipped_records:
             lines.append(f"{self.skipped_records} malformed records skipped")
         return lines
@@ -115,7 +155,7 @@ def run_pipeline(
         progress: receives progress of each step.
 
     Returns:
-        The units table and the paths written.
+        The units table, the map and the paths written.
 
     Example:
         >>> run_pipeline([Path("corpora/demo")], Path("out/demo"))
@@ -123,9 +163,19 @@ def run_pipeline(
     config = config or RunConfig()
     progress = progress or NullProgress()
     ingested = _ingest(paths, config, progress)
-    units = ingested.units
-    map_data = _build_map(ingested, config)
-    return _write(out, units, ingested, map_data, config)
+    units = redact_units(ingested.units, redactor=Redactor())
+    respondents = redact_attributes(ingested.respondents, redactor=Redactor())
+    taxonomy = load_taxonomy(config.taxonomy)
+    progress.start("Loading models")
+    embedder = make_embedder(config.embedder)
+    analyzer = Analyzer.make(taxonomy, embedder)
+    embeddings = _embed(units, embedder, config, progress)
+    analysed = int((units[Col.ROLE.value] == Role.RESPONDENT.value).sum())
+    progress.start("Scoring statements", total=analysed)
+    units = analyse(units, embeddings, analyzer=analyzer, respondents=respondents)
+    progress.advance(analysed)
+    journey = _propose_and_map(units, embeddings, respondents, ingested, analyzer, config, progress)
+    return _write(out, journey, ingested, respondents, config)
 
 
 def _ingest(paths: Sequence[Path], config: RunConfig, progress: Progress) -> IngestResult:
@@ -134,27 +184,98 @@ def _ingest(paths: Sequence[Path], config: RunConfig, progress: Progress) -> Ing
     return ingest(paths, options=config.ingest, on_file=lambda _name: progress.advance())
 
 
-def _build_map(ingested: IngestResult, config: RunConfig) -> dict[str, object]:
-    from insights.journeymap.build import build_map
+def _embed(
+    units: pd.DataFrame, embedder: Embedder, config: RunConfig, progress: Progress
+) -> np.ndarray:
+    texts = units[Col.TEXT.value].astype(str).tolist()
+    progress.start("Embedding statements", total=len(texts))
+    parts = []
+    for i in range(0, len(texts), _EMBED_BATCH):
+        batch = texts[i : i + _EMBED_BATCH]
+        parts.append(embed_cached(batch, embedder, cache_dir=config.cache_dir))
+        progress.advance(len(batch))
+    return np.vstack(parts) if parts else np.zeros((0, embedder.dim), dtype=np.float32)
 
-    return build_map(ingested, params=config.params())
+
+def _propose_and_map(
+    units: pd.DataFrame,
+    embeddings: np.ndarray,
+    respondents: pd.DataFrame,
+    ingested: IngestResult,
+    analyzer: Analyzer,
+    config: RunConfig,
+    progress: Progress,
+) -> Journey:
+    taxonomy = analyzer.taxonomy
+    names = {s.id: s.text("en") for s in taxonomy.stages}
+    nlp = load_phrase_pipelines()
+    progress.start("Clustering", total=3)
+    sets = {}
+    for kind in (ProposalKind.PAIN, ProposalKind.DELIGHT):
+        sets[kind] = propose(
+            units, embeddings, kind=kind, stage_names=names, nlp=nlp, seed=config.seed
+        )
+        progress.advance()
+    cluster_of = {**sets[ProposalKind.PAIN].cluster_of, **sets[ProposalKind.DELIGHT].cluster_of}
+    units = units.assign(
+        **{Col.CLUSTER_ID.value: units[Col.UNIT_ID.value].map(cluster_of).astype("string")}
+    )
+    personas = _personas(units, embeddings, respondents, sets, config.seed)
+    progress.advance()
+    journey_map = build_map(
+        units,
+        sources=ingested.sources,
+        taxonomy=taxonomy,
+        params=config.params(),
+        models=analyzer.model_ids(),
+        pains=sets[ProposalKind.PAIN].proposals,
+        delights=sets[ProposalKind.DELIGHT].proposals,
+        personas=personas,
+        unclustered=(sets[ProposalKind.PAIN].unclustered, sets[ProposalKind.DELIGHT].unclustered),
+    )
+    return Journey(units, journey_map)
+
+
+def _personas(
+    units: pd.DataFrame,
+    embeddings: np.ndarray,
+    respondents: pd.DataFrame,
+    sets: dict[ProposalKind, ProposalSet],
+    seed: int,
+) -> list[Persona]:
+    mask = (units[Col.ROLE.value] == Role.RESPONDENT.value).to_numpy()
+    analysed = units.loc[mask].reset_index(drop=True)
+    vectors = embeddings[mask]
+    ids, profiles = respondent_profiles(analysed, vectors, respondents)
+    groups = find_personas(ids, profiles, seed=seed)
+    if groups is None:
+        return []
+    return build_personas(
+        analysed,
+        vectors,
+        respondents,
+        groups,
+        pains=sets[ProposalKind.PAIN].proposals,
+        delights=sets[ProposalKind.DELIGHT].proposals,
+    )
 
 
 def _write(
     out: Path,
-    units: pd.DataFrame,
+    journey: Journey,
     ingested: IngestResult,
-    map_data: dict[str, object],
+    respondents: pd.DataFrame,
     config: RunConfig,
 ) -> RunResult:
     units_path = out / f"units.{config.fmt}"
     respondents_path = out / f"respondents.{config.fmt}"
     map_path = out / "map.json"
-    write_frame(units_path, units, fmt=config.fmt)
-    write_frame(respondents_path, ingested.respondents, fmt=config.fmt)
-    write_json(map_path, map_data)
+    write_frame(units_path, journey.units, fmt=config.fmt)
+    write_frame(respondents_path, respondents, fmt=config.fmt)
+    write_json(map_path, journey.map.model_dump(mode="json"))
     return RunResult(
-        units=units,
+        units=journey.units,
+        journey_map=journey.map,
         outputs=[units_path, respondents_path, map_path],
         skipped_files=ingested.skipped_files,
         skipped_records=ingested.skipped_records,

@@ -20,7 +20,7 @@ import pandas as pd
 
 from insights.schema import Col
 
-__all__ = ["Redactor", "redact_units"]
+__all__ = ["Redactor", "redact_attributes", "redact_units"]
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b")
@@ -86,4 +86,22 @@ def redact_units(units: pd.DataFrame, *, redactor: Redactor) -> pd.DataFrame:
     out = units.copy()
     for col in _TEXT_COLUMNS:
         out[col.value] = out[col.value].map(redactor.redact, na_action="ignore").astype("string")
+    return out
+
+
+_PERSONAL_HEADER = re.compile(
+    r"e-?mail|courriel|phone|t[ée]l[ée]phone|mobile|ip address|adresse ip|"
+    r"\b(first|last|full)? ?name\b|\bnom\b|pr[ée]nom|address|adresse",
+    re.IGNORECASE,
+)
+
+
+def redact_attributes(respondents: pd.DataFrame, *, redactor: Redactor) -> pd.DataFrame:
+    """Drop personal columns (email, phone, name, address, IP) and redact the rest."""
+    meta = (Col.RESPONDENT_ID.value, Col.SOURCE.value)
+    keep = [c for c in respondents.columns if c in meta or not _PERSONAL_HEADER.search(c)]
+    out = respondents[keep].copy()
+    for col in keep:
+        if col not in meta:
+            out[col] = out[col].map(redactor.redact, na_action="ignore").astype("string")
     return out

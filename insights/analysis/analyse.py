@@ -1,0 +1,159 @@
+"""Score every respondent statement: sentiment, emotion, stage and touchpoint.
+
+`Analyzer` bundles the models (loaded once, passed explicitly); `analyse` is a
+pure function: a units frame and its embeddings in, a new frame with the
+analysis columns out. Interviewer turns are context: their analysis cells stay
+empty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from insights.analysis.embed import Embedder
+from insights.analysis.given import given_labels
+from insights.analysis.zeroshot import PrototypeClassifier, ZeroShotResult
+from insights.schema import Col, Role
+from insights.taxonomies.model import Taxonomy
+
+__all__ = ["Analyzer", "analyse"]
+
+NEGATIVE_EMOTIONS = frozenset({"frustration", "anger", "anxiety", "confusion", "disappointment"})
+POSITIVE_EMOTIONS = frozenset({"satisfaction", "delight", "trust"})
+
+
+@dataclass
+class Analyzer:
+    """The models one run uses, loaded once."""
+
+    taxonomy: Taxonomy
+    embedder: Embedder
+    sentiment: Any
+    stages: PrototypeClassifier
+    touchpoints: PrototypeClassifier
+    emotions: PrototypeClassifier
+
+    @classmethod
+    def make(cls, taxonomy: Taxonomy, embedder: Embedder, *, sentiment: str = "") -> Analyzer:
+        """Build the default analyzer for `taxonomy` on `embedder`."""
+        from insights.analysis.sentiment import DEFAULT_SENTIMENT, make_sentiment
+        from insights.taxonomies import none_examples
+
+        none = none_examples()
+        return cls(
+            taxonomy=taxonomy,
+            embedder=embedder,
+            sentiment=make_sentiment(sentiment or DEFAULT_SENTIMENT, embedder=embedder),
+            stages=PrototypeClassifier.from_labels(taxonomy.stages, embedder, none_examples=none),
+            touchpoints=PrototypeClassifier.from_labels(
+                taxonomy.touchpoints, embedder, none_examples=none
+            ),
+            emotions=PrototypeClassifier.from_labels(taxonomy.emotions, embedder),
+        )
+
+    def model_ids(self) -> dict[str, str]:
+        """Model ids recorded in map.json."""
+        return {
+            "embedder": self.embedder.model_id,
+            "sentiment": str(getattr(self.sentiment, "model_id", type(self.sentiment).__name__)),
+            "zero_shot": "prototype.v1",
+        }
+
+
+def _emotions(result: ZeroShotResult, sentiment: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pick each row's emotion among those agreeing with its sentiment polarity."""
+    ids = np.array(result.label_ids, dtype=object)
+    allowed = {
+        "negative": np.isin(ids, list(NEGATIVE_EMOTIONS)),
+        "positive": np.isin(ids, list(POSITIVE_EMOTIONS)),
+    }
+    labels, scores = result.labels.copy(), result.scores.copy()
+    for polarity, mask in allowed.items():
+        rows = np.flatnonzero(sentiment == polarity)
+        if not mask.any() or not len(rows):
+            continue
+        sub = np.where(mask, result.matrix[rows], -1.0)
+        best = sub.argmax(axis=1)
+        labels[rows] = ids[best]
+        scores[rows] = sub[np.arange(len(rows)), best] / result.matrix[rows].sum(axis=1)
+    neutral = np.flatnonzero(sentiment == "neutral")
+    if "neutral" in result.label_ids:
+        labels[neutral] = "neutral"
+    return labels, scores
+
+
+def _zero_shot_columns(
+    frame: pd.DataFrame,
+    result: ZeroShotResult,
+    given: pd.Series,
+    *,
+    label: Col,
+    score: Col,
+    origin: Col,
+) -> None:
+    labels = pd.Series(result.labels, index=frame.index, dtype=object)
+    scores = pd.Series(result.scores.astype(float), index=frame.index)
+    origins = pd.Series("model", index=frame.index, dtype=object)
+    from_input = frame[Col.RESPONDENT_ID.value].map(given)
+    has_input = from_input.notna()
+    labels[has_input] = from_input[has_input]
+    scores[has_input] = 1.0
+    origins[has_input] = "input"
+    frame[label.value] = labels
+    frame[score.value] = scores.round(4)
+    frame[origin.value] = origins
+
+
+def analyse(
+    units: pd.DataFrame,
+    embeddings: np.ndarray,
+    *,
+    analyzer: Analyzer,
+    respondents: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Return a copy of `units` with the analysis columns filled for respondent units.
+
+    Args:
+        units: the units table from ingest.
+        embeddings: one L2-normalised row per unit (same order), from the analyzer's embedder.
+        analyzer: the models.
+        respondents: closed attributes per respondent; a stage or touchpoint
+            column there is used as given (see `insights.analysis.given`).
+
+    Returns:
+        A new frame; the input is untouched.
+    """
+    out = units.copy()
+    mask = (out[Col.ROLE.value] == Role.RESPONDENT.value).to_numpy()
+    part = out.loc[mask].copy()
+    vectors = embeddings[mask]
+    texts = part[Col.TEXT.value].astype(str).tolist()
+    sentiment = analyzer.sentiment.predict(texts, vectors)
+    part[Col.SENTIMENT.value] = np.asarray(sentiment.labels, dtype=object)
+    part[Col.SENTIMENT_SCORE.value] = np.round(np.asarray(sentiment.scores, dtype=float), 4)
+    emotion = analyzer.emotions.predict(vectors)
+    emotions, emotion_scores = _emotions(emotion, np.asarray(sentiment.labels, dtype=object))
+    part[Col.EMOTION.value] = emotions
+    part[Col.EMOTION_SCORE.value] = np.round(emotion_scores.astype(float), 4)
+    attrs = respondents if respondents is not None else pd.DataFrame()
+    for dimension, classifier, cols in (
+        ("stages", analyzer.stages, (Col.STAGE, Col.STAGE_SCORE, Col.STAGE_ORIGIN)),
+        (
+            "touchpoints",
+            analyzer.touchpoints,
+            (Col.TOUCHPOINT, Col.TOUCHPOINT_SCORE, Col.TOUCHPOINT_ORIGIN),
+        ),
+    ):
+        _, given = given_labels(attrs, analyzer.taxonomy.labels(dimension), dimension)
+        label, score, origin = cols
+        _zero_shot_columns(
+            part, classifier.predict(vectors), given, label=label, score=score, origin=origin
+        )
+    for col in (c for c in part.columns if c not in out.columns):
+        out[col] = pd.Series(pd.NA, index=out.index, dtype=object)
+    out.loc[mask, part.columns] = part
+    return out

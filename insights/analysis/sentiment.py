@@ -1,0 +1,327 @@
+"""Sentiment backends behind one small protocol, chosen by name from a registry.
+
+Every backend returns, per text, a label (``negative``, ``neutral`` or ``positive``),
+a score in [-1, 1] and three class probabilities (columns in `LABELS` order).
+
+Names:
+    ``head.v1``      (default) multinomial logistic regression over the default
+                     embedder's vectors (USE multilingual: French and English);
+                     weights ship in ``sentiment_head.npz``. Score = P(pos) - P(neg).
+                     Trained by ``models/train_sentiment.py``; see
+                     ``models/sentiment-head.md``.
+    ``vader.v1``     VADER lexicon (English only; ``pip install vaderSentiment``).
+                     Score = VADER compound; label by its usual ±0.05 thresholds.
+    ``hf:<model>``   any transformers text-classification sentiment model (local
+                     folder, or hub id with network access). Score = sum of class
+                     probabilities times their valence (-1, 0, +1; stars 1-5 as -1..+1).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+
+from insights.analysis.embed import Embedder, make_embedder
+from insights.errors import InsightsError, UsageError
+
+__all__ = [
+    "DEFAULT_SENTIMENT",
+    "LABELS",
+    "HeadSentiment",
+    "HFSentiment",
+    "SentimentModel",
+    "SentimentResult",
+    "VaderSentiment",
+    "label_valence",
+    "make_sentiment",
+    "normalise_text",
+    "sentiment_names",
+]
+
+DEFAULT_SENTIMENT = "head.v1"
+LABELS: tuple[str, str, str] = ("negative", "neutral", "positive")
+_HEAD_FILE = "sentiment_head.npz"
+_VALENCE = np.array([-1.0, 0.0, 1.0], dtype=np.float32)
+
+
+@dataclass(frozen=True)
+class SentimentResult:
+    """Predictions for a batch of texts.
+
+    Attributes:
+        labels: one of `LABELS` per text.
+        scores: float32 array (n,), in [-1, 1]; negative < 0 < positive.
+        probabilities: float32 array (n, 3), columns in `LABELS` order, rows sum to 1.
+    """
+
+    labels: tuple[str, ...]
+    scores: np.ndarray
+    probabilities: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    @classmethod
+    def from_probabilities(cls, probabilities: np.ndarray) -> SentimentResult:
+        """Label by argmax; score = P(positive) - P(negative)."""
+        probs = np.asarray(probabilities, dtype=np.float32).reshape(-1, 3)
+        labels = tuple(LABELS[i] for i in probs.argmax(axis=1))
+        return cls(labels, np.clip(probs @ _VALENCE, -1.0, 1.0), probs)
+
+
+@runtime_checkable
+class SentimentModel(Protocol):
+    """Predicts a sentiment label, score and class probabilities per text."""
+
+    model_id: str
+
+    def predict(
+        self, texts: Sequence[str], embeddings: np.ndarray | None = None
+    ) -> SentimentResult:
+        """Score `texts`; backends that work on embeddings may reuse `embeddings`."""
+        ...
+
+
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_LEADING_MENTIONS = re.compile(r"^(?:\s*\.?@\w+)+[:,]?\s*")
+_MENTION = re.compile(r"@\w+")
+
+
+def normalise_text(text: str) -> str:
+    """Tidy social-media text before scoring: HTML entities, URLs, @mentions.
+
+    Leading @mentions (the addressee) are dropped, later ones become ``@user``.
+
+    Example:
+        >>> normalise_text("@united thanks &amp; bye http://t.co/x")
+        'thanks & bye'
+    """
+    text = _URL.sub("", html.unescape(text))
+    text = _MENTION.sub("@user", _LEADING_MENTIONS.sub("", text))
+    return " ".join(text.split())
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    shifted = logits - logits.max(axis=1, keepdims=True)
+    exp = np.exp(shifted)
+    return exp / exp.sum(axis=1, keepdims=True)
+
+
+class HeadSentiment:
+    """Logistic-regression head over sentence embeddings (the offline default)."""
+
+    def __init__(self, *, embedder: Embedder | None = None, artefact: str = "") -> None:
+        weights, bias, meta = _load_head(artefact)
+        self._weights, self._bias, self.meta = weights, bias, meta
+        self.model_id = f"{meta['name']}@{meta['embedder_model_id']}"
+        if embedder is not None and embedder.model_id != meta["embedder_model_id"]:
+            raise UsageError(
+                f"sentiment head {meta['name']} was trained on {meta['embedder_model_id']} "
+                f"embeddings, not {embedder.model_id}; use embedder {meta['embedder']!r} "
+                "or another sentiment backend (vader.v1, hf:<model>)"
+            )
+        self._embedder = embedder
+
+    @property
+    def embedder(self) -> Embedder:
+        """The embedder the head expects (built on first use when none was given)."""
+        if self._embedder is None:
+            self._embedder = make_embedder(self.meta["embedder"])
+        return self._embedder
+
+    def predict(
+        self, texts: Sequence[str], embeddings: np.ndarray | None = None
+    ) -> SentimentResult:
+        """Score `texts`, embedding them unless `embeddings` (same order) is given."""
+        if embeddings is None:
+            embeddings = self.embedder.encode([normalise_text(t) for t in texts])
+        embeddings = np.asarray(embeddings, dtype=np.float32)
+        if embeddings.ndim != 2 or embeddings.shape != (len(texts), self._weights.shape[1]):
+            raise UsageError(
+                f"sentiment head {self.meta['name']} needs embeddings of shape "
+                f"({len(texts)}, {self._weights.shape[1]}) from {self.meta['embedder']}, "
+                f"got {embeddings.shape}; pass embeddings=None to let it embed"
+            )
+        return SentimentResult.from_probabilities(
+            _softmax(embeddings @ self._weights.T + self._bias)
+        )
+
+
+def _load_head(artefact: str) -> tuple[np.ndarray, np.ndarray, dict[str, Any]]:
+    """Read weights, bias and metadata from the shipped npz (or the file `artefact`)."""
+    source = Path(artefact) if artefact else resources.files(__package__) / _HEAD_FILE
+    try:
+        with source.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
+            weights = data["weights"].astype(np.float32)
+            bias = data["bias"].astype(np.float32)
+            meta = json.loads(str(data["meta"]))
+    except (OSError, KeyError, ValueError) as exc:
+        raise UsageError(
+            f"sentiment head {str(source)!r} could not be read ({_first_line(exc)}); "
+            "reinstall insights or retrain it with models/train_sentiment.py"
+        ) from exc
+    return weights, bias, meta
+
+
+class VaderSentiment:
+    """VADER lexicon baseline (English only; optional dependency)."""
+
+    def __init__(self) -> None:
+        try:
+            from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+        except ImportError as exc:
+            raise InsightsError(
+                "sentiment backend vader.v1 needs the vaderSentiment package; "
+                "install it with: pip install vaderSentiment"
+            ) from exc
+        self._analyser = SentimentIntensityAnalyzer()
+        self.model_id = "vader.v1@vaderSentiment"
+
+    def predict(
+        self, texts: Sequence[str], embeddings: np.ndarray | None = None
+    ) -> SentimentResult:
+        """Score `texts` with VADER; `embeddings` is ignored.
+
+        The label follows VADER's compound score (<= -0.05 negative, >= 0.05 positive);
+        probabilities are VADER's neg/neu/pos proportions of the text.
+        """
+        polarity = [self._analyser.polarity_scores(normalise_text(t)) for t in texts]
+        scores = np.array([p["compound"] for p in polarity], dtype=np.float32).reshape(-1)
+        probs = np.array([[p["neg"], p["neu"], p["pos"]] for p in polarity], dtype=np.float32)
+        probs = probs.reshape(-1, 3)
+        probs[probs.sum(axis=1) == 0, 1] = 1.0  # empty text: all neutral
+        probs /= probs.sum(axis=1, keepdims=True)
+        labels = tuple(
+            "negative" if s <= -0.05 else "positive" if s >= 0.05 else "neutral" for s in scores
+        )
+        return SentimentResult(labels, scores, probs)
+
+
+_STARS = re.compile(r"^([1-5])\s*stars?$")
+_LABEL_ID = re.compile(r"^label_(\d+)$")
+_ID_VALENCE = {2: (-1.0, 1.0), 3: (-1.0, 0.0, 1.0), 5: (-1.0, -0.5, 0.0, 0.5, 1.0)}
+
+
+def label_valence(label: str, num_labels: int) -> float:
+    """Valence in [-1, 1] of a classifier label, for the common sentiment label schemes.
+
+    Understands ``negative``/``neutral``/``positive`` (any case, ``very`` prefix, or
+    abbreviated ``neg``/``pos``), ``1 star`` .. ``5 stars``, and ``LABEL_k`` ids for
+    2 (neg, pos), 3 (neg, neu, pos) or 5 (1-5 stars) classes.
+
+    Raises:
+        UsageError: the label is in none of these schemes.
+    """
+    name = label.strip().lower().removeprefix("very ").removeprefix("very_")
+    for prefix, value in (("neg", -1.0), ("neu", 0.0), ("pos", 1.0)):
+        if name.startswith(prefix):
+            return value
+    if stars := _STARS.match(name):
+        return (int(stars[1]) - 3) / 2
+    if (ident := _LABEL_ID.match(name)) and int(ident[1]) < len(_ID_VALENCE.get(num_labels, ())):
+        return _ID_VALENCE[num_labels][int(ident[1])]
+    raise UsageError(
+        f"sentiment model label {label!r} is not negative/neutral/positive, n stars or "
+        "LABEL_k of a 2-, 3- or 5-class model; choose a sentiment classifier"
+    )
+
+
+class HFSentiment:
+    """Any transformers text-classification sentiment model, run on CPU."""
+
+    def __init__(self, model: str, *, batch_size: int = 32) -> None:
+        from transformers import pipeline
+
+        try:
+            self._pipe = pipeline("text-classification", model=model, device=-1)
+        except (OSError, ValueError) as exc:
+            raise UsageError(
+                f"sentiment model {model!r} could not be loaded ({_first_line(exc)}); "
+                "give a local model folder, or a hub id with network access "
+                "and HF_HUB_OFFLINE unset"
+            ) from exc
+        id2label: dict[Any, str] = dict(self._pipe.model.config.id2label or {})
+        self._valence = {str(v): label_valence(str(v), len(id2label)) for v in id2label.values()}
+        self._batch_size = batch_size
+        self.model_id = f"hf:{model}"
+
+    def predict(
+        self, texts: Sequence[str], embeddings: np.ndarray | None = None
+    ) -> SentimentResult:
+        """Score `texts`; `embeddings` is ignored. Score = sum of P(label) * valence."""
+        if not texts:
+            return SentimentResult((), np.zeros(0, np.float32), np.zeros((0, 3), np.float32))
+        outputs: Any = self._pipe(
+            [normalise_text(t) for t in texts],
+            top_k=None,
+            truncation=True,
+            batch_size=self._batch_size,
+        )
+        probs = np.zeros((len(texts), 3), dtype=np.float32)
+        scores = np.zeros(len(texts), dtype=np.float32)
+        for row, output in enumerate(outputs):
+            for item in output:
+                valence = self._valence[str(item["label"])]
+                probability = float(item["score"])
+                probs[row, 1 + int(np.sign(valence))] += probability
+                scores[row] += probability * valence
+        labels = tuple(LABELS[i] for i in probs.argmax(axis=1))
+        return SentimentResult(labels, np.clip(scores, -1.0, 1.0), probs)
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
+
+
+def _make_head(*, embedder: Embedder | None = None) -> SentimentModel:
+    return HeadSentiment(embedder=embedder)
+
+
+def _make_vader(*, embedder: Embedder | None = None) -> SentimentModel:
+    return VaderSentiment()
+
+
+_REGISTRY: dict[str, Callable[..., SentimentModel]] = {
+    "head.v1": _make_head,
+    "vader.v1": _make_vader,
+}
+
+
+def sentiment_names() -> list[str]:
+    """Names accepted by `make_sentiment` (plus any ``hf:<model>``)."""
+    return sorted(_REGISTRY)
+
+
+def make_sentiment(
+    name: str = DEFAULT_SENTIMENT, *, embedder: Embedder | None = None
+) -> SentimentModel:
+    """Build the sentiment backend registered under `name`, or ``hf:<model>``.
+
+    Args:
+        name: a registered name (see `sentiment_names`) or ``hf:<model folder or hub id>``.
+        embedder: the embedder whose vectors will be passed to ``predict`` (embedding
+            heads check it matches the one they were trained on; others ignore it).
+
+    Example:
+        >>> model = make_sentiment("head.v1")
+        >>> model.predict(["Delivery was late again", "Livraison rapide, merci !"]).labels
+        ('negative', 'positive')
+    """
+    if name.startswith("hf:"):
+        return HFSentiment(name[3:])
+    factory = _REGISTRY.get(name)
+    if factory is None:
+        raise UsageError(
+            f"unknown sentiment model {name!r}; choose one of "
+            f"{', '.join(sentiment_names())} or hf:<transformers model>"
+        )
+    return factory(embedder=embedder)

@@ -1,0 +1,151 @@
+"""Embeddings cached on disk by content hash and model id.
+
+Storage: one SQLite file, ``<cache_dir>/embeddings.sqlite``, with a table
+``vectors(model_id, text_hash, dim, vector)`` whose key is
+``(model_id, sha256(text))`` and whose vector is the raw float32 bytes. SQLite
+is in WAL mode with a busy timeout, and rows are written with
+``INSERT OR IGNORE`` in one short transaction per batch, so two runs sharing
+a cache folder at the same time neither block each other for long nor
+corrupt the file (the loser of a race simply re-inserts an identical vector).
+A text whose vector is already stored for this model is never embedded again;
+identical texts in one call are embedded once.
+
+Before hashing and embedding, `embedding_text` removes what carries no meaning
+for clustering but dominates short texts: @handles, URLs, the ``#`` of hashtags,
+HTML entities, and redaction runs such as ``XXXX`` or ``XX/XX/XXXX`` (on airline
+tweets this alone raised clustering NMI by ~0.04-0.08, see benchmarks/README.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import closing, contextmanager
+from pathlib import Path
+
+import numpy as np
+
+from insights.analysis.embed import Embedder
+from insights.errors import UsageError
+
+__all__ = ["CACHE_FILE", "embed_cached", "embedding_text", "text_hash"]
+
+CACHE_FILE = "embeddings.sqlite"
+_BATCH = 500  # rows per SQL query / transaction (below SQLite's variable limit)
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS vectors (
+    model_id  TEXT NOT NULL,
+    text_hash TEXT NOT NULL,
+    dim       INTEGER NOT NULL,
+    vector    BLOB NOT NULL,
+    PRIMARY KEY (model_id, text_hash)
+) WITHOUT ROWID
+"""
+
+
+_NOISE = re.compile(r"@\w+|https?://\S+|www\.\S+|#|\b[Xx]{2,}(?:/[Xx]{2,})*\b|[{}]")
+_SPACES = re.compile(r"\s+")
+
+
+def embedding_text(text: str) -> str:
+    """The text actually embedded: `text` without handles, URLs, markup and redaction runs.
+
+    Example:
+        >>> embedding_text("@united lost my bag &amp; no reply http://t.co/x")
+        'lost my bag & no reply'
+    """
+    cleaned = _SPACES.sub(" ", _NOISE.sub(" ", html.unescape(text))).strip()
+    return cleaned or text.strip()
+
+
+def text_hash(text: str) -> str:
+    """Hex sha256 of the UTF-8 bytes of `text` (the cache key with the model id)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def embed_cached(
+    texts: Sequence[str], embedder: Embedder, *, cache_dir: Path | None, clean: bool = True
+) -> np.ndarray:
+    """Embed `texts`, reusing and filling the on-disk cache in `cache_dir`.
+
+    Args:
+        texts: Texts to embed; duplicates are embedded once.
+        embedder: Any `Embedder`; its `model_id` is part of the cache key.
+        cache_dir: Folder of the cache (created if missing); None embeds without a cache.
+        clean: Embed `embedding_text(text)` rather than the raw text.
+
+    Returns:
+        float32 array of shape (len(texts), embedder.dim), rows in the order of `texts`.
+
+    Example:
+        >>> vectors = embed_cached(["Late again"], make_embedder(), cache_dir=Path(".cache"))
+    """
+    if clean:
+        texts = [embedding_text(t) for t in texts]
+    hashes = [text_hash(t) for t in texts]
+    unique: dict[str, str] = dict(zip(hashes, texts, strict=True))
+    if cache_dir is None:
+        found: dict[str, np.ndarray] = {}
+    else:
+        found = _load(cache_dir, embedder.model_id, list(unique))
+    missing = [h for h in unique if h not in found]
+    if missing:
+        vectors = np.asarray(embedder.encode([unique[h] for h in missing]), dtype=np.float32)
+        found.update(zip(missing, vectors, strict=True))
+        if cache_dir is not None:
+            _store(cache_dir, embedder.model_id, missing, vectors)
+    if not hashes:
+        return np.zeros((0, embedder.dim), dtype=np.float32)
+    return np.vstack([found[h] for h in hashes]).astype(np.float32, copy=False)
+
+
+@contextmanager
+def _connect(cache_dir: Path) -> Iterator[sqlite3.Connection]:
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(cache_dir / CACHE_FILE, timeout=60.0)
+    except (OSError, sqlite3.Error) as exc:
+        raise UsageError(
+            f"embedding cache {cache_dir} cannot be opened ({exc}); "
+            "give a writable --cache-dir or delete the folder"
+        ) from exc
+    with closing(conn):
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA busy_timeout=60000")
+        conn.execute(_SCHEMA)
+        yield conn
+
+
+def _load(cache_dir: Path, model_id: str, hashes: list[str]) -> dict[str, np.ndarray]:
+    found: dict[str, np.ndarray] = {}
+    with _connect(cache_dir) as conn:
+        for start in range(0, len(hashes), _BATCH):
+            chunk = hashes[start : start + _BATCH]
+            marks = ",".join("?" * len(chunk))
+            rows = conn.execute(
+                f"SELECT text_hash, dim, vector FROM vectors "
+                f"WHERE model_id = ? AND text_hash IN ({marks})",
+                [model_id, *chunk],
+            )
+            for key, dim, blob in rows:
+                vector = np.frombuffer(blob, dtype=np.float32)
+                if vector.shape == (dim,):
+                    found[key] = vector
+    return found
+
+
+def _store(cache_dir: Path, model_id: str, hashes: list[str], vectors: np.ndarray) -> None:
+    dim = int(vectors.shape[1])
+    with _connect(cache_dir) as conn:
+        for start in range(0, len(hashes), _BATCH):
+            rows = [
+                (model_id, key, dim, np.ascontiguousarray(vec, dtype=np.float32).tobytes())
+                for key, vec in zip(
+                    hashes[start : start + _BATCH], vectors[start : start + _BATCH], strict=True
+                )
+            ]
+            with conn:
+                conn.executemany("INSERT OR IGNORE INTO vectors VALUES (?, ?, ?, ?)", rows)

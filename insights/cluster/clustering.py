@@ -1,0 +1,290 @@
+"""Density clustering of statement embeddings, with outliers as a first-class result.
+
+The recipe (measured in ``benchmarks/clusters.py``):
+
+1. **Dedupe**: identical vectors (identical texts) are clustered once and mapped
+   back, so a statement repeated 30 times cannot form a cluster on its own.
+2. **Reduce**: seeded UMAP (cosine, 15 neighbours, 5 components, ``min_dist=0``)
+   when there are enough distinct statements (``reducer="umap"``); ``"pca"`` and
+   ``"none"`` are available. Small corpora (< `_UMAP_MIN` distinct statements)
+   are clustered on the unit vectors directly.
+3. **HDBSCAN** with ``min_cluster_size = max(3, round(sqrt(n) / 4))`` and
+   ``min_samples = 3`` by default, "excess of mass" selection; when that selects
+   fewer than 3 clusters out of a corpus that could hold more (UMAP sometimes
+   splits a corpus into two disconnected halves, which EOM then picks as the
+   clusters) the leaf clusters are used instead.
+4. **Outlier reassignment rule**: each cluster's centroid is the normalised mean
+   of its members' (full, L2-normalised) embeddings and its *radius* is the
+   `reassign_quantile` quantile (default 0: the minimum) of its members' cosine
+   similarity to that centroid. An unclustered statement joins the cluster whose
+   centroid it is most similar to when that similarity is at least the cluster's
+   radius, i.e. when it is at least as typical of the cluster as the cluster's
+   own least typical member (a larger quantile reassigns fewer). The rest stay
+   unclustered (label -1) and are counted, never dropped.
+5. Clusters are numbered by decreasing size (ties: first member), so labels are
+   stable for a given input and seed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+import numpy as np
+
+from insights.errors import UsageError
+
+__all__ = [
+    "ClusterParams",
+    "ClusterResult",
+    "cluster_embeddings",
+    "default_min_cluster_size",
+    "proposal_id",
+]
+
+Reducer = Literal["umap", "pca", "none"]
+Selection = Literal["eom", "leaf"]
+_UMAP_MIN = 30  # fewer distinct statements than this: no dimension reduction
+_MIN_CLUSTERS = 3
+
+
+@dataclass(frozen=True)
+class ClusterParams:
+    """The parameters a clustering actually used (recorded in run parameters)."""
+
+    min_cluster_size: int
+    min_samples: int
+    selection: str
+    reducer: str
+    n_components: int
+    n_neighbors: int
+    reassign_quantile: float | None
+    seed: int
+    n_distinct: int
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain dict, for JSON."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ClusterResult:
+    """Cluster labels of each input row (-1 = unclustered) and how they were made.
+
+    Attributes:
+        labels: int array, cluster number per row, -1 for unclustered rows.
+        probabilities: HDBSCAN membership strength in [0, 1]; for a reassigned
+            row, its cosine similarity to the centroid of its new cluster.
+        reassigned: bool array, True where an HDBSCAN outlier was reassigned.
+        params: the parameters used.
+    """
+
+    labels: np.ndarray
+    probabilities: np.ndarray
+    reassigned: np.ndarray
+    params: ClusterParams
+
+    @property
+    def n_clusters(self) -> int:
+        """Number of clusters (label -1 excluded)."""
+        return len(set(self.labels.tolist()) - {-1})
+
+    @property
+    def n_unclustered(self) -> int:
+        """Rows left unclustered after reassignment."""
+        return int((self.labels == -1).sum())
+
+
+def default_min_cluster_size(n: int) -> int:
+    """Size-based default: ``max(3, round(sqrt(n) / 4))`` (60 → 3, 3,000 → 14, 10,000 → 25)."""
+    return max(3, round(math.sqrt(max(n, 0)) / 4))
+
+
+def proposal_id(member_unit_ids: Iterable[str], prefix: str) -> str:
+    """Stable id of a proposal: same members (in any order) → same id.
+
+    Example:
+        >>> proposal_id(["u2", "u1"], "P") == proposal_id(["u1", "u2", "u1"], "P")
+        True
+    """
+    members = sorted({str(m) for m in member_unit_ids})
+    digest = hashlib.sha256("\n".join(members).encode("utf-8")).hexdigest()
+    return f"{prefix}-{digest[:8]}"
+
+
+def cluster_embeddings(
+    embeddings: np.ndarray,
+    *,
+    min_cluster_size: int | None = None,
+    min_samples: int | None = None,
+    selection: Selection = "eom",
+    reducer: Reducer = "umap",
+    n_components: int = 5,
+    n_neighbors: int = 15,
+    reassign_quantile: float | None = 0.0,
+    seed: int = 0,
+) -> ClusterResult:
+    """Cluster `embeddings` (one row per statement) with HDBSCAN; see the module doc.
+
+    Args:
+        embeddings: array (n, dim); rows need not be normalised.
+        min_cluster_size: smallest cluster; default `default_min_cluster_size` of the
+            number of distinct rows.
+        min_samples: HDBSCAN's density smoothing; default min(3, min_cluster_size).
+        selection: "eom" (with the leaf fallback described above) or "leaf".
+        reducer: "umap" (seeded), "pca" or "none".
+        n_components: dimensions after reduction.
+        n_neighbors: UMAP neighbourhood size.
+        reassign_quantile: quantile of members' similarity that sets a cluster's radius for
+            outlier reassignment (0 = least typical member); None keeps all outliers.
+        seed: random seed of the reduction.
+
+    Returns:
+        A `ClusterResult` aligned with the rows of `embeddings`.
+
+    Example:
+        >>> result = cluster_embeddings(vectors, seed=0)
+        >>> result.n_clusters, result.n_unclustered
+    """
+    vectors = _unit_rows(embeddings)
+    distinct, inverse = _dedupe(vectors)
+    params = _params(
+        len(distinct), min_cluster_size, min_samples, selection, reducer,
+        n_components, n_neighbors, reassign_quantile, seed,
+    )  # fmt: skip
+    labels = np.full(len(distinct), -1, dtype=np.int64)
+    strength = np.zeros(len(distinct), dtype=np.float64)
+    if len(distinct) >= max(2 * params.min_cluster_size, 4):
+        reduced = _reduce(distinct, params)
+        labels, strength = _hdbscan(reduced, params)
+    moved = np.zeros(len(distinct), dtype=bool)
+    if reassign_quantile is not None:
+        labels, strength, moved = _reassign(distinct, labels, strength, reassign_quantile)
+    labels = _renumber(labels)
+    return ClusterResult(labels[inverse], strength[inverse], moved[inverse], params)
+
+
+def _unit_rows(embeddings: np.ndarray) -> np.ndarray:
+    vectors = np.asarray(embeddings, dtype=np.float64)
+    if vectors.ndim != 2 or not np.isfinite(vectors).all():
+        raise UsageError(
+            f"embeddings must be a finite 2-d array, got shape {vectors.shape}; "
+            "embed the statements with an Embedder first"
+        )
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.maximum(norms, 1e-12)
+
+
+def _dedupe(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct rows in first-occurrence order, and each row's index among them."""
+    if len(vectors) == 0:
+        return vectors, np.zeros(0, dtype=np.int64)
+    _, first, inverse = np.unique(vectors, axis=0, return_index=True, return_inverse=True)
+    order = np.argsort(first)
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    return vectors[first[order]], rank[inverse.ravel()]
+
+
+def _params(
+    n: int,
+    min_cluster_size: int | None,
+    min_samples: int | None,
+    selection: str,
+    reducer: str,
+    n_components: int,
+    n_neighbors: int,
+    reassign_quantile: float | None,
+    seed: int,
+) -> ClusterParams:
+    if selection not in ("eom", "leaf") or reducer not in ("umap", "pca", "none"):
+        raise UsageError(
+            f"unknown clustering option selection={selection!r} reducer={reducer!r}; "
+            "use selection eom|leaf and reducer umap|pca|none"
+        )
+    if reassign_quantile is not None and not 0.0 <= reassign_quantile <= 1.0:
+        raise UsageError(f"reassign_quantile {reassign_quantile} is not in [0, 1]; give e.g. 0.05")
+    size = default_min_cluster_size(n) if min_cluster_size is None else int(min_cluster_size)
+    if size < 2:
+        raise UsageError(f"min_cluster_size {size} is too small; give 2 or more")
+    samples = min(3, size) if min_samples is None else max(1, int(min_samples))
+    if n < _UMAP_MIN and reducer == "umap":
+        reducer = "none"
+    return ClusterParams(
+        size, samples, selection, reducer, n_components, n_neighbors, reassign_quantile, seed, n
+    )
+
+
+def _reduce(vectors: np.ndarray, params: ClusterParams) -> np.ndarray:
+    dims = min(params.n_components, len(vectors) - 2, vectors.shape[1])
+    if params.reducer == "none" or dims < 2:
+        return vectors
+    if params.reducer == "pca":
+        from sklearn.decomposition import PCA
+
+        reduced = PCA(dims, random_state=params.seed).fit_transform(vectors)
+        return np.asarray(_unit_rows(reduced))
+    import umap  # lazy: numba compiles on first use
+
+    model = umap.UMAP(
+        n_neighbors=min(params.n_neighbors, len(vectors) - 1),
+        n_components=dims,
+        min_dist=0.0,
+        metric="cosine",
+        random_state=params.seed,
+        n_jobs=1,
+    )
+    return np.asarray(model.fit_transform(vectors), dtype=np.float64)
+
+
+def _hdbscan(points: np.ndarray, params: ClusterParams) -> tuple[np.ndarray, np.ndarray]:
+    import hdbscan
+
+    def fit(method: str) -> Any:
+        return hdbscan.HDBSCAN(
+            min_cluster_size=params.min_cluster_size,
+            min_samples=params.min_samples,
+            cluster_selection_method=method,
+            core_dist_n_jobs=1,
+        ).fit(points)
+
+    model = fit(params.selection)
+    few = len(set(model.labels_.tolist()) - {-1}) < _MIN_CLUSTERS
+    if params.selection == "eom" and few and len(points) >= 4 * params.min_cluster_size:
+        model = fit("leaf")
+    return np.asarray(model.labels_, dtype=np.int64), np.asarray(model.probabilities_, float)
+
+
+def _reassign(
+    vectors: np.ndarray, labels: np.ndarray, strength: np.ndarray, quantile: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    labels, strength = labels.copy(), strength.copy()
+    moved = np.zeros(len(labels), dtype=bool)
+    clusters = np.unique(labels[labels >= 0])
+    outliers = np.flatnonzero(labels < 0)
+    if len(clusters) == 0 or len(outliers) == 0:
+        return labels, strength, moved
+    centroids = np.vstack([vectors[labels == c].mean(axis=0) for c in clusters])
+    centroids = _unit_rows(centroids)
+    radius = np.array(
+        [np.quantile(vectors[labels == c] @ centroids[i], quantile) for i, c in enumerate(clusters)]
+    )
+    similarity = vectors[outliers] @ centroids.T
+    best = similarity.argmax(axis=1)
+    best_sim = similarity[np.arange(len(outliers)), best]
+    ok = best_sim >= radius[best]
+    labels[outliers[ok]] = clusters[best[ok]]
+    strength[outliers[ok]] = np.clip(best_sim[ok], 0.0, 1.0)
+    moved[outliers[ok]] = True
+    return labels, strength, moved
+
+
+def _renumber(labels: np.ndarray) -> np.ndarray:
+    """Number clusters 0.. by decreasing size, ties broken by first member."""
+    clusters = [c for c in dict.fromkeys(labels.tolist()) if c >= 0]
+    order = sorted(clusters, key=lambda c: -int((labels == c).sum()))
+    mapping = {c: i for i, c in enumerate(order)}
+    return np.array([mapping.get(c, -1) for c in labels.tolist()], dtype=np.int64)

@@ -1,0 +1,203 @@
+"""Key phrases and short labels of clusters: c-TF-IDF over lemmatised noun chunks, then MMR.
+
+1. Every statement is parsed by the spaCy pipeline of its language (``en`` is the
+   fallback for other languages); its *phrases* are its noun chunks, lemmatised
+   and lower-cased, without determiners, pronouns, numbers, punctuation and
+   English or French stop words (``the delays`` → ``delay``,
+   ``le service client`` → ``service client``).
+2. c-TF-IDF (as in BERTopic): a phrase's weight in a cluster is its frequency
+   there (counted once per statement, normalised by the cluster's phrase count)
+   times ``log(1 + A / f)``, where ``A`` is the mean phrase count per cluster and
+   ``f`` the phrase's frequency over all clusters.
+3. MMR (maximal marginal relevance) over phrase embeddings picks `top_n` phrases
+   that are relevant (c-TF-IDF) but not near-duplicates of each other; without
+   an embedder, phrases sharing a word with a better one are pushed back instead.
+   In a cluster of `_MIN_SUPPORT_FROM` statements or more, a phrase must occur in
+   at least two of them, so one odd statement cannot name the cluster.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from insights.analysis.embed import Embedder
+from insights.errors import UsageError
+
+__all__ = ["extract_phrases", "key_phrases", "make_label", "stop_words"]
+
+_SKIP_POS = {"DET", "PRON", "NUM", "PUNCT", "SYM", "SPACE", "ADP", "CCONJ", "SCONJ", "PART", "X"}
+_MAX_WORDS = 4
+_CANDIDATES = 4  # MMR looks at top_n * _CANDIDATES phrases
+_MIN_SUPPORT_FROM = 8
+
+
+def stop_words() -> frozenset[str]:
+    """English and French stop words (spaCy's lists), lower-cased."""
+    from spacy.lang.en.stop_words import STOP_WORDS as EN
+    from spacy.lang.fr.stop_words import STOP_WORDS as FR
+
+    return frozenset(w.lower() for w in EN | FR)
+
+
+def extract_phrases(doc: Any, stops: frozenset[str]) -> list[str]:
+    """Lemmatised noun-chunk phrases of one parsed spaCy `doc`, in text order."""
+    phrases = []
+    for chunk in doc.noun_chunks:
+        words = [
+            (tok.lemma_ or tok.text).lower().strip()
+            for tok in chunk
+            if tok.pos_ not in _SKIP_POS
+            and tok.is_alpha
+            and tok.text.lower() not in stops
+            and (tok.lemma_ or tok.text).lower() not in stops
+        ]
+        words = [w for w in words if len(set(w)) > 1]  # drops "a", "xxxx" (redactions)
+        if words and len(words) <= _MAX_WORDS:
+            phrases.append(" ".join(words))
+    return phrases
+
+
+def key_phrases(
+    texts_by_cluster: Sequence[Sequence[str]],
+    langs_by_cluster: Sequence[Sequence[str]],
+    *,
+    nlp: Mapping[str, Any],
+    embedder: Embedder | None = None,
+    top_n: int = 8,
+    diversity: float = 0.3,
+) -> list[list[str]]:
+    """Key phrases of each cluster, most characteristic first.
+
+    Args:
+        texts_by_cluster: the statements of each cluster.
+        langs_by_cluster: the language code of each statement, same shape.
+        nlp: loaded spaCy pipelines by language code; must hold ``"en"``.
+        embedder: embeds candidate phrases for MMR; None uses word overlap instead.
+        top_n: phrases per cluster.
+        diversity: 0 = pure c-TF-IDF order, 1 = maximally different phrases.
+
+    Returns:
+        One list of at most `top_n` phrases per cluster (empty when none was found).
+
+    Example:
+        >>> key_phrases([["The delay was long"]], [["en"]], nlp={"en": en_nlp})
+        [['delay']]
+    """
+    if "en" not in nlp:
+        raise UsageError("key_phrases needs an English spaCy pipeline under nlp['en']")
+    if len(texts_by_cluster) != len(langs_by_cluster):
+        raise UsageError("key_phrases: texts_by_cluster and langs_by_cluster differ in length")
+    stops = stop_words()
+    counts = [
+        _cluster_counts(t, g, nlp, stops)
+        for t, g in zip(texts_by_cluster, langs_by_cluster, strict=True)
+    ]
+    scores = _ctfidf(counts)
+    for score, count, texts in zip(scores, counts, texts_by_cluster, strict=True):
+        if len(texts) >= _MIN_SUPPORT_FROM and any(n >= 2 for n in count.values()):
+            for phrase in [p for p, n in count.items() if n < 2]:
+                del score[phrase]
+    return [_select(s, embedder, top_n, diversity) for s in scores]
+
+
+def make_label(phrases: Sequence[str], *, max_words: int = 6) -> str:
+    """A short readable label (at most `max_words` words) from the top key phrases.
+
+    The first phrase, joined by the next one that shares no word (or word stem) with
+    it when both fit in `max_words` words and the first has fewer than three words.
+
+    Example:
+        >>> make_label(["lost bag", "baggage claim", "customer service"])
+        'Lost bag, baggage claim'
+    """
+    if not phrases:
+        return "Unlabelled"
+    words = phrases[0].split()[:max_words]
+    if len(words) < 3:
+        for other in phrases[1:]:
+            extra = other.split()
+            if not _overlaps(extra, words) and len(words) + len(extra) <= max_words:
+                words = [*words[:-1], words[-1] + ",", *extra]
+                break
+    label = " ".join(words)
+    return label[:1].upper() + label[1:]
+
+
+def _overlaps(words: Sequence[str], others: Sequence[str]) -> bool:
+    """True when two phrases share a word or a word stem (first 4 letters)."""
+    stems = {w[:4] for w in others}
+    return any(w[:4] in stems for w in words)
+
+
+def _cluster_counts(
+    texts: Sequence[str], langs: Sequence[str], nlp: Mapping[str, Any], stops: frozenset[str]
+) -> Counter[str]:
+    """Phrase → number of statements of the cluster that contain it."""
+    counts: Counter[str] = Counter()
+    by_lang: dict[str, list[str]] = {}
+    for text, lang in zip(texts, langs, strict=True):
+        by_lang.setdefault(lang if lang in nlp else "en", []).append(html.unescape(text))
+    for lang, group in by_lang.items():
+        for doc in nlp[lang].pipe(group, batch_size=64):
+            counts.update(set(extract_phrases(doc, stops)))
+    return counts
+
+
+def _ctfidf(counts: Sequence[Counter[str]]) -> list[dict[str, float]]:
+    totals = [sum(c.values()) for c in counts]
+    overall: Counter[str] = Counter()
+    for c in counts:
+        overall.update(c)
+    mean_total = sum(totals) / max(len(counts), 1)
+    scores = []
+    for c, total in zip(counts, totals, strict=True):
+        scores.append(
+            {
+                p: (n / total) * math.log(1.0 + mean_total / overall[p])
+                for p, n in c.items()
+                if total
+            }
+        )
+    return scores
+
+
+def _select(
+    scores: Mapping[str, float], embedder: Embedder | None, top_n: int, diversity: float
+) -> list[str]:
+    ranked = sorted(scores, key=lambda p: (-scores[p], p))[: top_n * _CANDIDATES]
+    if len(ranked) <= 1:
+        return ranked
+    relevance = np.array([scores[p] for p in ranked])
+    relevance = relevance / relevance.max()
+    if embedder is None:
+        words = [set(p.split()) for p in ranked]
+        n = len(ranked)
+        similarity = np.array(
+            [
+                [len(words[i] & words[j]) / len(words[i] | words[j]) for j in range(n)]
+                for i in range(n)
+            ]
+        )
+    else:
+        vectors = np.asarray(embedder.encode(ranked), dtype=np.float64)
+        vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+        similarity = vectors @ vectors.T
+    picked = _mmr(relevance, similarity, top_n, diversity)
+    return [ranked[i] for i in picked]
+
+
+def _mmr(relevance: np.ndarray, similarity: np.ndarray, k: int, diversity: float) -> list[int]:
+    """Maximal marginal relevance: greedy picks of relevance minus redundancy."""
+    picked = [int(np.argmax(relevance))]
+    while len(picked) < min(k, len(relevance)):
+        redundancy = similarity[:, picked].max(axis=1)
+        score = (1.0 - diversity) * relevance - diversity * redundancy
+        score[picked] = -np.inf
+        picked.append(int(np.argmax(score)))
+    return picked

