@@ -12,12 +12,10 @@ from enum import Enum
 import pandas as pd
 
 __all__ = [
-    "ANALYSIS_COLUMNS",
     "INGEST_COLUMNS",
     "Col",
     "Kind",
     "Role",
-    "empty_units",
     "validate_units",
 ]
 
@@ -92,29 +90,7 @@ INGEST_COLUMNS: tuple[str, ...] = tuple(
     )
 )
 
-ANALYSIS_COLUMNS: tuple[str, ...] = tuple(
-    c.value
-    for c in (
-        Col.SENTIMENT,
-        Col.SENTIMENT_SCORE,
-        Col.EMOTION,
-        Col.EMOTION_SCORE,
-        Col.STAGE,
-        Col.STAGE_SCORE,
-        Col.STAGE_ORIGIN,
-        Col.TOUCHPOINT,
-        Col.TOUCHPOINT_SCORE,
-        Col.TOUCHPOINT_ORIGIN,
-        Col.CLUSTER_ID,
-    )
-)
-
 _INT_COLUMNS = (Col.CHAR_START.value, Col.CHAR_END.value)
-
-
-def empty_units() -> pd.DataFrame:
-    """Return a units frame with the ingest columns and no rows."""
-    return validate_units(pd.DataFrame({c: [] for c in INGEST_COLUMNS}))
 
 
 def validate_units(frame: pd.DataFrame) -> pd.DataFrame:
