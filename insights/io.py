@@ -12,9 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
+import numpy as np
 import pandas as pd
 
-__all__ = ["atomic_write", "write_frame", "write_json", "write_text"]
+__all__ = ["atomic_write", "write_arrays", "write_frame", "write_json", "write_text"]
 
 
 def atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> None:
@@ -26,10 +27,18 @@ def atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> None:
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    """The process umask (read by setting and restoring it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_text(path: Path, text: str) -> None:
@@ -48,3 +57,8 @@ def write_frame(path: Path, frame: pd.DataFrame, *, fmt: str = "csv") -> None:
         atomic_write(path, lambda handle: frame.to_parquet(handle, index=False))
     else:
         atomic_write(path, lambda handle: handle.write(frame.to_csv(index=False).encode("utf-8")))
+
+
+def write_arrays(path: Path, **arrays: np.ndarray) -> None:
+    """Write named arrays as a compressed `.npz` file, atomically (no pickle)."""
+    atomic_write(path, lambda handle: np.savez_compressed(handle, allow_pickle=False, **arrays))

@@ -16,7 +16,7 @@ from insights.cluster.cache import embed_cached
 from insights.cluster.personas import find_personas, respondent_profiles
 from insights.errors import UsageError
 from insights.ingest import IngestOptions, IngestResult, discover, ingest
-from insights.io import write_frame, write_json
+from insights.io import write_arrays, write_frame, write_json
 from insights.journeymap.build import build_map
 from insights.journeymap.model import JourneyMap, Persona, ProposalKind
 from insights.journeymap.people import build_personas
@@ -101,9 +101,10 @@ def _require_parquet() -> None:
 
 @dataclass(frozen=True)
 class Journey:
-    """The analysed units and the map built from them."""
+    """The analysed units, their embeddings and the map built from them."""
 
     units: pd.DataFrame
+    embeddings: np.ndarray
     map: JourneyMap
 
 
@@ -233,7 +234,7 @@ def _propose_and_map(
         personas=personas,
         unclustered=(sets[ProposalKind.PAIN].unclustered, sets[ProposalKind.DELIGHT].unclustered),
     )
-    return Journey(units, journey_map)
+    return Journey(units, embeddings, journey_map)
 
 
 def _personas(
@@ -270,13 +271,22 @@ def _write(
     units_path = out / f"units.{config.fmt}"
     respondents_path = out / f"respondents.{config.fmt}"
     map_path = out / "map.json"
+    vectors_path = out / "embeddings.npz"
     write_frame(units_path, journey.units, fmt=config.fmt)
     write_frame(respondents_path, respondents, fmt=config.fmt)
+    _write_embeddings(vectors_path, journey)
     write_json(map_path, journey.map.model_dump(mode="json"))
     return RunResult(
         units=journey.units,
         journey_map=journey.map,
-        outputs=[units_path, respondents_path, map_path],
+        outputs=[units_path, respondents_path, vectors_path, map_path],
         skipped_files=ingested.skipped_files,
         skipped_records=ingested.skipped_records,
     )
+
+
+def _write_embeddings(path: Path, journey: Journey) -> None:
+    """Keep the respondent units' vectors (float16) so review can split a proposal."""
+    mask = (journey.units[Col.ROLE.value] == Role.RESPONDENT.value).to_numpy()
+    ids = np.asarray(journey.units.loc[mask, Col.UNIT_ID.value].astype(str).tolist(), dtype=str)
+    write_arrays(path, unit_id=ids, vector=journey.embeddings[mask].astype(np.float16))

@@ -40,7 +40,8 @@ def test_help_does_not_import_heavy_libraries():
 def test_missing_input_is_one_line_exit_1(command, tmp_path):
     result = runner.invoke(app, [command, str(tmp_path / "nope.csv")])
     assert result.exit_code == 1
-    assert result.stderr.strip() == f"error: {tmp_path / 'nope.csv'}: no such file or folder; check the path"
+    expected = f"error: {tmp_path / 'nope.csv'}: no such file or folder; check the path"
+    assert result.stderr.strip() == expected
     assert "Traceback" not in result.output
 
 

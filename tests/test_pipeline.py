@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 
 import jsonschema
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -74,7 +75,7 @@ def test_map_validates_against_the_published_schema(run):
 def test_no_planted_pii_in_any_output(run):
     _, out = run
     for path in out.iterdir():
-        text = path.read_text(encoding="utf-8")
+        text = path.read_bytes().decode("utf-8", errors="replace")
         for item in PII:
             assert item not in text, (item, path.name)
 
@@ -92,3 +93,13 @@ def test_pain_points_carry_quotes_that_trace_to_units(run):
     for quote in pains[0].quotes:
         assert units.loc[quote.unit_id, "text"] == quote.text
         assert units.loc[quote.unit_id, "cluster_id"] == pains[0].id
+
+
+def test_embeddings_are_kept_for_every_respondent_unit(run):
+    _, out = run
+    units = pd.read_csv(out / "units.csv", dtype=str)
+    stored = np.load(out / "embeddings.npz")
+    expected = units.loc[units["role"] == "respondent", "unit_id"].tolist()
+    assert stored["unit_id"].tolist() == expected
+    assert stored["vector"].shape == (len(expected), 512)
+    assert (out / "map.json").stat().st_mode & 0o044, "outputs are readable by others (umask)"
