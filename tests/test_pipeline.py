@@ -80,16 +80,15 @@ def test_no_planted_pii_in_any_output(run):
             assert item not in text, (item, path.name)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap (issue 5): 9 distinct negative statements, each said 3 times, "
-    "give no pain-point cluster yet",
-)
 def test_pain_points_carry_quotes_that_trace_to_units(run):
     result, out = run
     units = pd.read_csv(out / "units.csv", dtype=str).set_index("unit_id")
     pains = result.journey_map.pain_points
-    assert pains
+    texts = [[q.text for q in p.quotes] for p in pains]
+    themes = [{PAINS.index(t) // 3 for t in quoted if t in PAINS} for quoted in texts]
+    assert len(pains) == 3, [p.label.text for p in pains]
+    assert all(len(t) == 1 for t in themes), themes
+    assert sorted(min(t) for t in themes) == [0, 1, 2], "one pain point per theme"
     for quote in pains[0].quotes:
         assert units.loc[quote.unit_id, "text"] == quote.text
         assert units.loc[quote.unit_id, "cluster_id"] == pains[0].id

@@ -2,18 +2,27 @@
 
 The recipe (measured in ``benchmarks/clusters.py``):
 
-1. **Dedupe**: identical vectors (identical texts) are clustered once and mapped
+1. **Dedupe**: identical vectors (identical texts; compared at 4 decimals, so
+   batch-dependent float jitter does not count) are clustered once and mapped
    back, so a statement repeated 30 times cannot form a cluster on its own.
-2. **Reduce**: seeded UMAP (cosine, 15 neighbours, 5 components, ``min_dist=0``)
+2. **Small corpora** (fewer than `_SMALL` distinct statements, e.g. one study of
+   eight interviews): HDBSCAN's density estimate needs more points than that, so
+   distinct statements are grouped by average-linkage agglomerative clustering
+   on cosine distance, cut where the silhouette is best (2 to n/2 groups; a
+   finer cut within `_SILHOUETTE_TIE` of the best wins, since merging two
+   proposals in review is quicker than splitting one).
+   A group is kept when it holds at least ``min_cluster_size`` statements
+   *counting repeats* (three people saying the same thing is evidence) and at
+   least two distinct ones; the rest are outliers, then step 5 applies.
+3. **Reduce**: seeded UMAP (cosine, 15 neighbours, 5 components, ``min_dist=0``)
    when there are enough distinct statements (``reducer="umap"``); ``"pca"`` and
-   ``"none"`` are available. Small corpora (< `_UMAP_MIN` distinct statements)
-   are clustered on the unit vectors directly.
-3. **HDBSCAN** with ``min_cluster_size = max(3, round(sqrt(n) / 4))`` and
+   ``"none"`` are available.
+4. **HDBSCAN** with ``min_cluster_size = max(3, round(sqrt(n) / 4))`` and
    ``min_samples = 3`` by default, "excess of mass" selection; when that selects
    fewer than 3 clusters out of a corpus that could hold more (UMAP sometimes
    splits a corpus into two disconnected halves, which EOM then picks as the
    clusters) the leaf clusters are used instead.
-4. **Outlier reassignment rule**: each cluster's centroid is the normalised mean
+5. **Outlier reassignment rule**: each cluster's centroid is the normalised mean
    of its members' (full, L2-normalised) embeddings and its *radius* is the
    `reassign_quantile` quantile (default 0: the minimum) of its members' cosine
    similarity to that centroid. An unclustered statement joins the cluster whose
@@ -21,7 +30,7 @@ The recipe (measured in ``benchmarks/clusters.py``):
    radius, i.e. when it is at least as typical of the cluster as the cluster's
    own least typical member (a larger quantile reassigns fewer). The rest stay
    unclustered (label -1) and are counted, never dropped.
-5. Clusters are numbered by decreasing size (ties: first member), so labels are
+6. Clusters are numbered by decreasing size (ties: first member), so labels are
    stable for a given input and seed.
 """
 
@@ -47,7 +56,8 @@ __all__ = [
 
 Reducer = Literal["umap", "pca", "none"]
 Selection = Literal["eom", "leaf"]
-_UMAP_MIN = 30  # fewer distinct statements than this: no dimension reduction
+_SMALL = 30  # fewer distinct statements than this: agglomerative, not HDBSCAN
+_SILHOUETTE_TIE = 0.02
 _MIN_CLUSTERS = 3
 
 
@@ -157,9 +167,11 @@ def cluster_embeddings(
     )  # fmt: skip
     labels = np.full(len(distinct), -1, dtype=np.int64)
     strength = np.zeros(len(distinct), dtype=np.float64)
-    if len(distinct) >= max(2 * params.min_cluster_size, 4):
-        reduced = _reduce(distinct, params)
-        labels, strength = _hdbscan(reduced, params)
+    if len(distinct) < _SMALL:
+        weights = np.bincount(inverse, minlength=len(distinct))
+        labels, strength = _small_corpus(distinct, weights, params.min_cluster_size)
+    else:
+        labels, strength = _hdbscan(_reduce(distinct, params), params)
     moved = np.zeros(len(distinct), dtype=bool)
     if reassign_quantile is not None:
         labels, strength, moved = _reassign(distinct, labels, strength, reassign_quantile)
@@ -182,7 +194,8 @@ def _dedupe(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Distinct rows in first-occurrence order, and each row's index among them."""
     if len(vectors) == 0:
         return vectors, np.zeros(0, dtype=np.int64)
-    _, first, inverse = np.unique(vectors, axis=0, return_index=True, return_inverse=True)
+    keys = np.round(vectors, 4)
+    _, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
     order = np.argsort(first)
     rank = np.empty_like(order)
     rank[order] = np.arange(len(order))
@@ -211,7 +224,7 @@ def _params(
     if size < 2:
         raise UsageError(f"min_cluster_size {size} is too small; give 2 or more")
     samples = min(3, size) if min_samples is None else max(1, int(min_samples))
-    if n < _UMAP_MIN and reducer == "umap":
+    if n < _SMALL:
         reducer = "none"
     return ClusterParams(
         size, samples, selection, reducer, n_components, n_neighbors, reassign_quantile, seed, n
@@ -256,6 +269,35 @@ def _hdbscan(points: np.ndarray, params: ClusterParams) -> tuple[np.ndarray, np.
     if params.selection == "eom" and few and len(points) >= 4 * params.min_cluster_size:
         model = fit("leaf")
     return np.asarray(model.labels_, dtype=np.int64), np.asarray(model.probabilities_, float)
+
+
+def _small_corpus(
+    vectors: np.ndarray, weights: np.ndarray, min_size: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Agglomerative grouping of a few distinct statements; see step 2 of the module doc."""
+    labels = np.full(len(vectors), -1, dtype=np.int64)
+    if len(vectors) < 3:
+        return labels, np.zeros(len(vectors))
+    from sklearn.metrics import silhouette_score
+
+    distance = np.clip(1.0 - vectors @ vectors.T, 0.0, 2.0)
+    cuts = [_average_linkage(distance, k) for k in range(2, max(2, len(vectors) // 2) + 1)]
+    scores = [silhouette_score(distance, cut, metric="precomputed") for cut in cuts]
+    top = max(scores)
+    best = [c for c, score in zip(cuts, scores, strict=True) if score >= top - _SILHOUETTE_TIE][-1]
+    for group in np.unique(best):
+        members = best == group
+        if weights[members].sum() >= min_size and members.sum() >= 2:
+            labels[members] = group
+    strength = np.where(labels >= 0, 1.0, 0.0)
+    return labels, strength
+
+
+def _average_linkage(distance: np.ndarray, k: int) -> np.ndarray:
+    from sklearn.cluster import AgglomerativeClustering
+
+    model = AgglomerativeClustering(n_clusters=k, metric="precomputed", linkage="average")
+    return np.asarray(model.fit_predict(distance), dtype=np.int64)
 
 
 def _reassign(

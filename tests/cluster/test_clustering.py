@@ -236,3 +236,26 @@ def test_proposal_id_is_stable() -> None:
     assert proposal_id(["u1", "u2", "u3", "u1"], "P") == ident
     assert proposal_id(["u1", "u2"], "P") != ident
     assert proposal_id(["u1", "u2", "u3"], "D").startswith("D-")
+
+
+def test_small_corpus_counts_repeats_as_evidence() -> None:
+    rng = np.random.default_rng(0)
+    centres = np.eye(16)[:3] * 10
+    said_twice = centres[0] + rng.normal(0, 0.5, (2, 16))
+    said_once = centres[1] + rng.normal(0, 0.5, (2, 16))
+    loose = centres[2] + rng.normal(0, 0.5, (4, 16))
+    data = np.vstack([said_twice, said_twice, said_once, loose])
+    result = cluster_embeddings(data, seed=0)
+    assert result.params.n_distinct == 8
+    twice, once, rest = result.labels[:4], result.labels[4:6], result.labels[6:]
+    assert len(set(twice.tolist())) == 1 and twice[0] >= 0, "2 distinct × 2 repeats = 4 ≥ 3"
+    assert set(once.tolist()) == {-1}, "2 statements said once each are too few"
+    assert len(set(rest.tolist())) == 1 and rest[0] >= 0
+
+
+def test_float_jitter_does_not_defeat_dedupe(blobs: tuple[np.ndarray, np.ndarray]) -> None:
+    points, _ = blobs
+    unit = points / np.linalg.norm(points, axis=1, keepdims=True)
+    jittered = unit[:1] + 1e-7
+    result = cluster_embeddings(np.vstack([unit, jittered]), reducer="pca", seed=0)
+    assert result.params.n_distinct == 240
