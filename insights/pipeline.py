@@ -221,13 +221,13 @@ def _propose_and_map(
     units = units.assign(
         **{Col.CLUSTER_ID.value: units[Col.UNIT_ID.value].map(cluster_of).astype("string")}
     )
-    personas = _personas(units, embeddings, respondents, sets, config.seed)
+    personas, persona_stats = _personas(units, embeddings, respondents, sets, config.seed)
     progress.advance()
     journey_map = build_map(
         units,
         sources=ingested.sources,
         taxonomy=taxonomy,
-        params=config.params(),
+        params={**config.params(), "personas": persona_stats},
         models=analyzer.model_ids(),
         pains=sets[ProposalKind.PAIN].proposals,
         delights=sets[ProposalKind.DELIGHT].proposals,
@@ -243,14 +243,20 @@ def _personas(
     respondents: pd.DataFrame,
     sets: dict[ProposalKind, ProposalSet],
     seed: int,
-) -> list[Persona]:
+) -> tuple[list[Persona], dict[str, object]]:
+    """Personas, and how they were found (k, silhouette, mean ARI between 5 seeds)."""
     mask = (units[Col.ROLE.value] == Role.RESPONDENT.value).to_numpy()
     analysed = units.loc[mask].reset_index(drop=True)
     vectors = embeddings[mask]
     ids, profiles = respondent_profiles(analysed, vectors, respondents)
     groups = find_personas(ids, profiles, seed=seed)
     if groups is None:
-        return []
+        return [], {"k": 0, "reason": "fewer than 9 respondents"}
+    stats = {
+        "k": groups.k,
+        "silhouette": round(groups.silhouette, 4),
+        "stability_ari": round(groups.stability_ari, 4),
+    }
     return build_personas(
         analysed,
         vectors,
@@ -258,7 +264,7 @@ def _personas(
         groups,
         pains=sets[ProposalKind.PAIN].proposals,
         delights=sets[ProposalKind.DELIGHT].proposals,
-    )
+    ), stats
 
 
 def _write(

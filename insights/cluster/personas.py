@@ -1,16 +1,21 @@
 """Personas: respondents grouped by what they say and who they are.
 
-Each respondent gets a profile of four equally weighted blocks:
-the mean embedding of their statements, their stage mix, their pain/delight mix
-with their emotion mix, and their closed attributes (categorical values one-hot,
-numbers such as NPS scaled to [0, 1]). Attributes count only when at least half
-of the respondents have them, so groups don't simply mirror which file a
-respondent came from. K-means runs for k = 3..6 (seeded, 10 inits); the k with
+Each respondent gets a profile of four blocks: the mean embedding of their
+statements, their stage mix, their pain/delight mix with their emotion mix
+(each weight 1), and their closed attributes (categorical values one-hot,
+numbers such as NPS scaled to [0, 1]; weight `_ATTRIBUTE_WEIGHT`, since one-hot
+columns split people cleanly along whichever attribute has the most values).
+Attributes count only when at least half of the respondents have them, so
+groups don't simply mirror which file a respondent came from, and columns that
+say where or when a statement was collected rather than who said it (channel,
+platform, source, date, title…) describe personas (attribute lifts) but don't
+shape them. K-means runs for k = 3..6 (seeded, 10 inits); the k with
 the best silhouette wins. Stability is reported as the mean ARI between seeds.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,6 +27,12 @@ from insights.schema import Col
 __all__ = ["PersonaGroups", "attribute_table", "find_personas", "respondent_profiles"]
 
 _MIN_COVERAGE = 0.5
+_ATTRIBUTE_WEIGHT = 0.5
+_PROVENANCE = re.compile(
+    r"channel|canal|source|platform|plate-?forme|store|site|date|time|heure|submitted|"
+    r"envoy|title|titre|url|link|lien|\bid\b|identifiant",
+    re.IGNORECASE,
+)
 _MAX_CATEGORIES = 12
 _META = (Col.RESPONDENT_ID.value, Col.SOURCE.value)
 
@@ -117,13 +128,15 @@ def respondent_profiles(
             _share_block(units, ids, Col.EMOTION.value),
         ]
     )
+    attrs = attribute_table(respondents, ids)
+    attrs = attrs[[c for c in attrs.columns if not _PROVENANCE.search(str(c))]]
     blocks = [
-        mean_emb,
-        _share_block(units, ids, Col.STAGE.value),
-        behaviour,
-        _attribute_block(attribute_table(respondents, ids)),
+        _unit_block(mean_emb),
+        _unit_block(_share_block(units, ids, Col.STAGE.value)),
+        _unit_block(behaviour),
+        _ATTRIBUTE_WEIGHT * _unit_block(_attribute_block(attrs)),
     ]
-    return ids, np.hstack([_unit_block(b) for b in blocks])
+    return ids, np.hstack(blocks)
 
 
 def _kmeans(profiles: np.ndarray, k: int, seed: int) -> np.ndarray:

@@ -17,6 +17,8 @@ __all__ = ["build_personas"]
 _MIN_LIFT = 1.2
 _MIN_SHARE = 0.3
 _N_QUOTES = 3
+_MIN_PROPOSAL_SHARE = 0.05
+_POSITIVE = 0.2
 
 
 def _lifts(attrs: pd.DataFrame, in_group: np.ndarray) -> list[AttributeLift]:
@@ -46,11 +48,38 @@ def _top(members: pd.DataFrame, proposals: Sequence[Proposal], n: int = 3) -> li
     return sorted(ranked, key=lambda p: (-counts[p.id], p.id))[:n]
 
 
-def _name(lifts: list[AttributeLift], pains: list[Proposal], mean: float | None) -> str:
-    who = lifts[0].value if lifts else ("Enthusiasts" if (mean or 0) > 0.2 else "Customers")
-    if pains:
-        return f"{who.capitalize()} hit by {pains[0].label.text.lower()}"
-    return f"{who.capitalize()}, mostly {'positive' if (mean or 0) >= 0 else 'critical'}"
+def _distinctive(
+    members: pd.DataFrame, units: pd.DataFrame, proposals: Sequence[Proposal]
+) -> Proposal | None:
+    """The proposal most over-represented among the members' respondents (lift × share)."""
+    rid = Col.RESPONDENT_ID.value
+    inside = members.groupby(Col.CLUSTER_ID.value)[rid].nunique() / max(members[rid].nunique(), 1)
+    overall = units.groupby(Col.CLUSTER_ID.value)[rid].nunique() / max(units[rid].nunique(), 1)
+    scored = [
+        (inside[p.id] * inside[p.id] / overall[p.id], p.id, p)
+        for p in proposals
+        if p.id in inside.index and inside[p.id] >= _MIN_PROPOSAL_SHARE
+    ]
+    return max(scored, key=lambda t: (t[0], t[1]))[2] if scored else None
+
+
+def _who(lifts: list[AttributeLift], mean: float) -> str:
+    if not lifts:
+        return "Enthusiasts" if mean > _POSITIVE else "Customers"
+    top = lifts[0]
+    value = top.value.strip()
+    if value.replace(".", "", 1).replace(",", "", 1).isdigit():
+        label = top.attribute.strip()
+        return f"{label[:1].upper()}{label[1:]} {value}"
+    return value[:1].upper() + value[1:]
+
+
+def _name(who: str, pain: Proposal | None, delight: Proposal | None, mean: float) -> str:
+    if delight is not None and (mean > _POSITIVE or pain is None):
+        return f"{who} who value {delight.label.text.lower()}"
+    if pain is not None:
+        return f"{who} hit by {pain.label.text.lower()}"
+    return f"{who}, mostly {'positive' if mean >= 0 else 'critical'}"
 
 
 def _central(units: pd.DataFrame, embeddings: np.ndarray, member_pos: np.ndarray) -> list[int]:
@@ -88,10 +117,16 @@ def build_personas(
         mean = float(members[Col.SENTIMENT_SCORE.value].astype(float).mean())
         lifts = _lifts(attrs, in_group)
         top_pains = _top(members, pains)
+        name = _name(
+            _who(lifts, mean),
+            _distinctive(members, units, pains),
+            _distinctive(members, units, delights),
+            mean,
+        )
         personas.append(
             Persona(
                 id=f"persona-{g + 1}",
-                name=Label(text=_name(lifts, top_pains, mean)),
+                name=Label(text=name),
                 size=int(in_group.sum()),
                 share=round(float(in_group.mean()), 4),
                 traits=[f"{a.attribute}: {a.value} (×{a.lift})" for a in lifts],

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from insights.cluster.personas import attribute_table, find_personas, respondent_profiles
+
+
+def _units(n_people: int, rng: np.random.Generator) -> tuple[pd.DataFrame, np.ndarray]:
+    """Three kinds of people who say different things (embeddings), 3 statements each.
+
+    Stage, emotion and proposal mixes are deliberately the same for all, so only
+    what people say separates them.
+    """
+    rows, vectors = [], []
+    centres = np.eye(32)[:3] * 5
+    for i in range(n_people):
+        kind = i % 3
+        for _ in range(3):
+            rows.append(
+                {
+                    "respondent_id": f"s#{i}",
+                    "stage": "usage",
+                    "emotion": "neutral",
+                    "cluster_id": "P-1",
+                }
+            )
+            vectors.append(centres[kind] + rng.normal(0, 1, 32))
+    return pd.DataFrame(rows), np.asarray(vectors)
+
+
+def test_where_a_statement_was_collected_does_not_shape_personas() -> None:
+    rng = np.random.default_rng(0)
+    units, vectors = _units(60, rng)
+    channels = ["app store", "google", "trustpilot", "website", "email", "phone"]
+    respondents = pd.DataFrame(
+        {
+            "respondent_id": [f"s#{i}" for i in range(60)],
+            "source": "s",
+            "channel": [channels[i % 6] for i in range(60)],
+            "plan": ["Care" if i % 2 else "Basic" for i in range(60)],  # cuts across kinds
+        }
+    )
+    ids, profiles = respondent_profiles(units, vectors, respondents)
+    groups = find_personas(ids, profiles, seed=0)
+    assert groups is not None
+    kind = np.array([int(r.split("#")[1]) % 3 for r in groups.respondent_ids])
+    assert groups.k == 3
+    for g in range(groups.k):
+        assert len(set(kind[groups.labels == g])) == 1, "groups follow what people say"
+    assert groups.stability_ari > 0.9
+    assert "channel" in attribute_table(respondents, ids).columns, "still used for lifts"
+
+
+def test_too_few_respondents_give_no_personas() -> None:
+    rng = np.random.default_rng(1)
+    units, vectors = _units(6, rng)
+    ids, profiles = respondent_profiles(units, vectors, pd.DataFrame({"respondent_id": []}))
+    assert find_personas(ids, profiles) is None
+
+
+def test_attribute_table_keeps_closed_columns_only() -> None:
+    ids = [f"r{i}" for i in range(20)]
+    respondents = pd.DataFrame(
+        {
+            "respondent_id": ids,
+            "source": "x",
+            "nps": [str(i % 11) for i in range(20)],
+            "plan": ["a", "b"] * 10,
+            "comment": [f"free text number {i}" for i in range(20)],
+            "rare": ["x"] + [None] * 19,
+        }
+    )
+    assert list(attribute_table(respondents, ids).columns) == ["nps", "plan"]

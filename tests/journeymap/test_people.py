@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+
+def _map(run: object) -> dict:
+    return json.loads((run / "map.json").read_text(encoding="utf-8"))
+
+
+def test_demo_personas_partition_respondents_with_evidence(demo_run) -> None:
+    journey = _map(demo_run)
+    personas = journey["personas"]
+    assert 3 <= len(personas) <= 6
+    units = pd.read_csv(demo_run / "units.csv", dtype=str)
+    analysed = set(units.loc[units["role"] == "respondent", "respondent_id"])
+    members = [set(p["respondent_ids"]) for p in personas]
+    assert set().union(*members) == analysed
+    assert sum(len(m) for m in members) == len(analysed), "each respondent in one persona"
+    for persona, ids in zip(personas, members, strict=True):
+        assert persona["size"] == len(ids)
+        assert persona["name"]["text"] and persona["name"]["origin"] == "model"
+        assert persona["quotes"], persona["id"]
+        assert {q["respondent_id"] for q in persona["quotes"]} <= ids
+        pain_ids = {p["id"] for p in journey["pain_points"]}
+        assert set(persona["top_pains"]) <= pain_ids
+
+
+def test_persona_stability_is_recorded(demo_run) -> None:
+    stats = _map(demo_run)["run"]["params"]["personas"]
+    assert stats["k"] == len(_map(demo_run)["personas"])
+    assert stats["stability_ari"] >= 0.8
