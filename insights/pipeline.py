@@ -214,7 +214,13 @@ def _propose_and_map(
     sets = {}
     for kind in (ProposalKind.PAIN, ProposalKind.DELIGHT):
         sets[kind] = propose(
-            units, embeddings, kind=kind, stage_names=names, nlp=nlp, seed=config.seed
+            units,
+            embeddings,
+            kind=kind,
+            stage_names=names,
+            nlp=nlp,
+            seed=config.seed,
+            embedder=analyzer.embedder,
         )
         progress.advance()
     cluster_of = {**sets[ProposalKind.PAIN].cluster_of, **sets[ProposalKind.DELIGHT].cluster_of}

@@ -4,7 +4,8 @@
    fallback for other languages); its *phrases* are its noun chunks, lemmatised
    and lower-cased, without determiners, pronouns, numbers, punctuation and
    English or French stop words (``the delays`` → ``delay``,
-   ``le service client`` → ``service client``).
+   ``le service client`` → ``service client``); phrases made only of vague
+   nouns (day, week, time, fois, bout…) are dropped.
 2. c-TF-IDF (as in BERTopic): a phrase's weight in a cluster is its frequency
    there (counted once per statement, normalised by the cluster's phrase count)
    times ``log(1 + A / f)``, where ``A`` is the mean phrase count per cluster and
@@ -35,6 +36,14 @@ _SKIP_POS = {"DET", "PRON", "NUM", "PUNCT", "SYM", "SPACE", "ADP", "CCONJ", "SCO
 _MAX_WORDS = 4
 _CANDIDATES = 4  # MMR looks at top_n * _CANDIDATES phrases
 _MIN_SUPPORT_FROM = 8
+_SYNONYM = 0.6
+# Nouns too vague to name a cluster on their own (durations, counts, "thing").
+_VAGUE = frozenset(
+    "day week month year hour minute time times thing stuff lot way bit end kind sort "
+    "people guy problem issue today yesterday tomorrow morning evening night "
+    "jour semaine mois an année heure minute temps fois chose truc bout fin sorte genre "
+    "gens personne problème souci aujourd'hui hier demain matin soir nuit".split()
+)
 
 
 def stop_words() -> frozenset[str]:
@@ -58,7 +67,7 @@ def extract_phrases(doc: Any, stops: frozenset[str]) -> list[str]:
             and (tok.lemma_ or tok.text).lower() not in stops
         ]
         words = [w for w in words if len(set(w)) > 1]  # drops "a", "xxxx" (redactions)
-        if words and len(words) <= _MAX_WORDS:
+        if words and len(words) <= _MAX_WORDS and not set(words) <= _VAGUE:
             phrases.append(" ".join(words))
     return phrases
 
@@ -106,11 +115,15 @@ def key_phrases(
     return [_select(s, embedder, top_n, diversity) for s in scores]
 
 
-def make_label(phrases: Sequence[str], *, max_words: int = 6) -> str:
+def make_label(
+    phrases: Sequence[str], *, max_words: int = 6, embedder: Embedder | None = None
+) -> str:
     """A short readable label (at most `max_words` words) from the top key phrases.
 
     The first phrase, joined by the next one that shares no word (or word stem) with
     it when both fit in `max_words` words and the first has fewer than three words.
+    With an `embedder`, a phrase that means the same as the first (cosine ≥
+    `_SYNONYM`, e.g. "bike" / "vélo") is not a companion either.
 
     Example:
         >>> make_label(["lost bag", "baggage claim", "customer service"])
@@ -120,13 +133,25 @@ def make_label(phrases: Sequence[str], *, max_words: int = 6) -> str:
         return "Unlabelled"
     words = phrases[0].split()[:max_words]
     if len(words) < 3:
-        for other in phrases[1:]:
+        same = _synonyms(phrases, embedder)
+        for other, synonym in zip(phrases[1:], same, strict=True):
             extra = other.split()
-            if not _overlaps(extra, words) and len(words) + len(extra) <= max_words:
+            if synonym or _overlaps(extra, words):
+                continue
+            if len(words) + len(extra) <= max_words:
                 words = [*words[:-1], words[-1] + ",", *extra]
                 break
     label = " ".join(words)
     return label[:1].upper() + label[1:]
+
+
+def _synonyms(phrases: Sequence[str], embedder: Embedder | None) -> list[bool]:
+    """For each phrase after the first: does it mean the same as the first?"""
+    if embedder is None or len(phrases) < 2:
+        return [False] * (len(phrases) - 1)
+    vectors = np.asarray(embedder.encode(list(phrases)), dtype=np.float64)
+    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    return (vectors[1:] @ vectors[0] >= _SYNONYM).tolist()
 
 
 def _overlaps(words: Sequence[str], others: Sequence[str]) -> bool:

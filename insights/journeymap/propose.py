@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from insights.analysis.embed import Embedder
 from insights.journeymap.model import Proposal, ProposalKind
 from insights.journeymap.proposals import ClusterEvidence, build_proposal, sort_by_severity
 from insights.schema import Col, Role
@@ -40,6 +41,7 @@ def _evidence(
     kind: ProposalKind,
     nlp: dict[str, object],
     n_quotes: int,
+    embedder: Embedder | None,
 ) -> list[ClusterEvidence]:
     from insights.cluster.clustering import proposal_id
     from insights.cluster.keyphrases import key_phrases, make_label
@@ -49,7 +51,7 @@ def _evidence(
     members = [positions[labels == c] for c in clusters]
     texts = [units.iloc[m][Col.TEXT.value].astype(str).tolist() for m in members]
     langs = [units.iloc[m][Col.LANG.value].astype(str).tolist() for m in members]
-    phrases = key_phrases(texts, langs, nlp=nlp, embedder=None)
+    phrases = key_phrases(texts, langs, nlp=nlp, embedder=embedder)
     evidence = []
     for c, member, phrase in zip(clusters, members, phrases, strict=True):
         rows = units.iloc[member]
@@ -65,7 +67,7 @@ def _evidence(
                 proposal_id=proposal_id(rows[Col.UNIT_ID.value].astype(str), _PREFIX[kind]),
                 members=member,
                 key_phrases=phrase,
-                label=make_label(phrase),
+                label=make_label(phrase, embedder=embedder),
                 confidence=float(confidence[labels == c].mean()),
                 quote_positions=[int(member[i]) for i in picks],
             )
@@ -83,6 +85,7 @@ def propose(
     seed: int = 0,
     n_quotes: int = 5,
     min_cluster_size: int | None = None,
+    embedder: Embedder | None = None,
 ) -> ProposalSet:
     """Cluster the statements of `kind`'s polarity and build their proposals.
 
@@ -95,6 +98,8 @@ def propose(
         seed: random seed.
         n_quotes: quotes per proposal.
         min_cluster_size: override of the size-based default.
+        embedder: embeds key phrases so MMR can drop synonyms, across languages too
+            ("refund" / "remboursement"); None compares their words instead.
 
     Returns:
         Proposals sorted by severity, the unclustered count, and unit id → proposal id.
@@ -116,6 +121,7 @@ def propose(
         kind=kind,
         nlp=nlp,
         n_quotes=n_quotes,
+        embedder=embedder,
     )
     total = int(units.loc[respondent, Col.RESPONDENT_ID.value].nunique())
     proposals = [

@@ -123,3 +123,16 @@ def test_needs_an_english_pipeline(nlp: dict[str, Any]) -> None:
 def test_make_label(phrases: list[str], label: str) -> None:
     assert make_label(phrases) == label
     assert len(make_label(phrases).split()) <= 6
+
+
+def test_label_skips_a_synonym_in_another_language(use: Any) -> None:
+    phrases = ["bike", "vélo", "battery"]
+    assert make_label(phrases) == "Bike, vélo"
+    assert make_label(phrases, embedder=use) == "Bike, battery"
+
+
+def test_vague_nouns_do_not_name_a_cluster(nlp: dict[str, Any]) -> None:
+    doc = nlp["en"]("I waited three weeks and every day the tracking page said nothing.")
+    phrases = extract_phrases(doc, stop_words())
+    assert "week" not in phrases and "day" not in phrases
+    assert "tracking page" in phrases
