@@ -7,15 +7,26 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["atomic_write", "write_arrays", "write_frame", "write_json", "write_text"]
+__all__ = [
+    "atomic_write",
+    "staged_outputs",
+    "write_arrays",
+    "write_frame",
+    "write_json",
+    "write_text",
+]
+
+_STAGING_PREFIX = ".staging-"
 
 
 def atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> None:
@@ -62,3 +73,50 @@ def write_frame(path: Path, frame: pd.DataFrame, *, fmt: str = "csv") -> None:
 def write_arrays(path: Path, **arrays: np.ndarray) -> None:
     """Write named arrays as a compressed `.npz` file, atomically (no pickle)."""
     atomic_write(path, lambda handle: np.savez_compressed(handle, allow_pickle=False, **arrays))
+
+
+@contextmanager
+def staged_outputs(out: Path) -> Iterator[Path]:
+    """Write a set of outputs into a hidden staging folder, then move them into `out`.
+
+    The files appear in `out` together, after every one of them was written and
+    fsynced; on an error none of them does. A staging folder left by a killed
+    process (and stray temp files of `atomic_write`) is removed the next time.
+
+    Example:
+        >>> with staged_outputs(Path("out")) as stage:
+        ...     write_text(stage / "a.txt", "a")
+        ...     write_text(stage / "b.txt", "b")
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(out)
+    stage = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=out))
+    try:
+        yield stage
+        for path in sorted(stage.iterdir()):
+            os.replace(path, out / path.name)
+        _fsync_folder(out)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def _remove_leftovers(out: Path) -> None:
+    for path in out.iterdir():
+        if path.is_dir() and path.name.startswith(_STAGING_PREFIX):
+            shutil.rmtree(path, ignore_errors=True)
+        elif path.is_file() and path.name.startswith(".") and path.name.endswith(".tmp"):
+            path.unlink(missing_ok=True)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make renames in `folder` durable (a no-op where folders can't be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

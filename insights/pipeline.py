@@ -16,7 +16,7 @@ from insights.cluster.cache import embed_cached
 from insights.cluster.personas import find_personas, respondent_profiles
 from insights.errors import UsageError
 from insights.ingest import IngestOptions, IngestResult, discover, ingest
-from insights.io import write_arrays, write_frame, write_json
+from insights.io import staged_outputs, write_arrays, write_frame, write_json
 from insights.journeymap.build import build_map
 from insights.journeymap.model import JourneyMap, Persona, ProposalKind
 from insights.journeymap.people import build_personas
@@ -284,10 +284,11 @@ def _write(
     respondents_path = out / f"respondents.{config.fmt}"
     map_path = out / "map.json"
     vectors_path = out / "embeddings.npz"
-    write_frame(units_path, journey.units, fmt=config.fmt)
-    write_frame(respondents_path, respondents, fmt=config.fmt)
-    _write_embeddings(vectors_path, journey)
-    write_json(map_path, journey.map.model_dump(mode="json"))
+    with staged_outputs(out) as stage:
+        write_frame(stage / units_path.name, journey.units, fmt=config.fmt)
+        write_frame(stage / respondents_path.name, respondents, fmt=config.fmt)
+        _write_embeddings(stage / vectors_path.name, journey)
+        write_json(stage / map_path.name, journey.map.model_dump(mode="json"))
     return RunResult(
         units=journey.units,
         journey_map=journey.map,
