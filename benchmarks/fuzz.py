@@ -132,10 +132,12 @@ def fuzz_one(parser: str, seconds: int) -> None:
         if parser in _ZIP_PART:
             xml = zipfile.ZipFile(io.BytesIO(seed_package(parser))).read(_ZIP_PART[parser])
             (corpus / "xml").write_bytes(b"\x00" + xml)
+        artifacts = Path(tempfile.gettempdir()) / "insights-fuzz" / parser  # timeouts, OOMs
+        artifacts.mkdir(parents=True, exist_ok=True)
         with atheris.instrument_imports(include=["insights"]):
             target = make_target(parser, Path(tmp))
         args = [sys.argv[0], str(corpus), f"-max_total_time={seconds}", "-timeout=30"]
-        args += ["-rss_limit_mb=4096", "-print_final_stats=1", f"-artifact_prefix={tmp}/"]
+        args += ["-rss_limit_mb=4096", "-print_final_stats=1", f"-artifact_prefix={artifacts}/"]
         atheris.Setup(args, target)
         atheris.Fuzz()
 
