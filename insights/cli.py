@@ -168,6 +168,16 @@ def schema(
         write_text(out, schema_text())
 
 
+def _register_commands() -> None:
+    """Commands that live in their own modules (each adds itself to `app`)."""
+    from insights.cli_merge import register as register_merge
+
+    register_merge(app)
+
+
+_register_commands()
+
+
 def main() -> None:
     """Console entry point."""
     app()

@@ -7,6 +7,7 @@ against the published JSON Schema (`insights schema`) and vice versa.
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -17,6 +18,7 @@ __all__ = [
     "JourneyMap",
     "Label",
     "LabelOrigin",
+    "MergeRecord",
     "MomentOfTruth",
     "Opportunity",
     "Persona",
@@ -32,11 +34,25 @@ __all__ = [
     "TaxonomyRef",
 ]
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
+"""1.1.0 adds merge tracking (`merges`, and `new`/`first_seen`/`last_seen` on items);
+1.0.0 maps still load (the new fields have defaults)."""
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+def _new() -> Any:
+    return Field(default=False, description="Added to this map by its latest recorded merge.")
+
+
+def _first_seen() -> Any:
+    return Field(default=None, description="Id of the merge (see `merges`) that added it.")
+
+
+def _last_seen() -> Any:
+    return Field(default=None, description="Id of the latest merge whose run held it.")
 
 
 class LabelOrigin(str, Enum):
@@ -126,6 +142,9 @@ class Proposal(_Model):
     severity: float = Field(ge=0, description="See README: share × intensity, documented.")
     quotes: list[Quote]
     unit_ids: list[str]
+    new: bool = _new()
+    first_seen: str | None = _first_seen()
+    last_seen: str | None = _last_seen()
 
 
 class Stage(_Model):
@@ -155,6 +174,9 @@ class MomentOfTruth(_Model):
     difference: float = Field(description="Stage mean minus the mean of all other units.")
     p_value: float = Field(ge=0, le=1)
     quotes: list[Quote]
+    new: bool = _new()
+    first_seen: str | None = _first_seen()
+    last_seen: str | None = _last_seen()
 
 
 class AttributeLift(_Model):
@@ -181,6 +203,9 @@ class Persona(_Model):
     mean_sentiment: float | None = Field(default=None, ge=-1, le=1)
     quotes: list[Quote]
     respondent_ids: list[str]
+    new: bool = _new()
+    first_seen: str | None = _first_seen()
+    last_seen: str | None = _last_seen()
 
 
 class Opportunity(_Model):
@@ -190,6 +215,9 @@ class Opportunity(_Model):
     text: Label
     stage: str | None = None
     proposal_ids: list[str] = Field(default_factory=list)
+    new: bool = _new()
+    first_seen: str | None = _first_seen()
+    last_seen: str | None = _last_seen()
 
 
 class Source(_Model):
@@ -235,6 +263,15 @@ class Stats(_Model):
     unclustered_positive: int = 0
 
 
+class MergeRecord(_Model):
+    """A run folded into this map by `insights merge`."""
+
+    id: str = Field(description="Fingerprint of the run's map (hash of its content, no clock).")
+    sources: list[str]
+    units: int = Field(ge=0)
+    respondents: int = Field(ge=0)
+
+
 class JourneyMap(_Model):
     """A journey map's raw material, as map.json."""
 
@@ -250,3 +287,6 @@ class JourneyMap(_Model):
     moments_of_truth: list[MomentOfTruth]
     personas: list[Persona]
     opportunities: list[Opportunity] = Field(default_factory=list)
+    merges: list[MergeRecord] = Field(
+        default_factory=list, description="Runs merged into this map, oldest first."
+    )
