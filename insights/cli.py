@@ -170,8 +170,10 @@ def schema(
 
 def _register_commands() -> None:
     """Commands that live in their own modules (each adds itself to `app`)."""
+    from insights.cli_export import register as register_export
     from insights.cli_merge import register as register_merge
 
+    register_export(app)
     register_merge(app)
 
 
