@@ -233,8 +233,10 @@ def _read_xlsx(path: Path, where: str, max_bytes: int) -> tuple[list[list[str]],
             cached = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
             _use_cached_values(cached[sheet], rows, formulas)
             cached.close()
-    except (KeyError, ValueError, OSError, zipfile.BadZipFile) as err:
-        raise DecodeError(f"{where}: not a readable .xlsx workbook ({err}); re-save it") from err
+    except Exception as err:  # noqa: BLE001 - openpyxl fails on corrupt parts in open-ended ways
+        # (found by fuzzing: XML ParseError, KeyError, TypeError…); all mean "corrupt workbook".
+        reason = " ".join(str(err).split())[:120] or type(err).__name__
+        raise DecodeError(f"{where}: not a readable .xlsx workbook ({reason}); re-save it") from err
     return rows, sha256, {"encoding": None, "delimiter": None, "sheet": sheet}
 
 

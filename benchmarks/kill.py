@@ -1,0 +1,121 @@
+"""Kill trials: SIGKILL `insights run` at random moments and check nothing is corrupt.
+
+Each trial starts ``insights run INPUT --out OUT`` (sharing one embedding cache
+across trials, as a user's runs do) and sends SIGKILL after a random delay
+between 0.3 s and the length of a full run. Afterwards:
+
+- ``OUT`` holds either nothing, or one complete set of outputs from a single
+  run: units.csv parses, map.json validates against the published schema,
+  embeddings.npz loads, and their unit counts agree with each other;
+- no temp or staging file is left visible (hidden leftovers are allowed; the
+  next run removes them, which the next trial checks);
+- the embedding cache passes SQLite's ``PRAGMA integrity_check``.
+
+The first trial is a complete run, so every later trial kills a run over a
+folder that already holds a good set: the folder must still hold a good set.
+
+Usage:
+    python benchmarks/kill.py --trials 20 [--input corpora/demo] [--seed 0]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+OUTPUTS = ("units.csv", "respondents.csv", "embeddings.npz", "map.json")
+
+
+def check_outputs(out: Path) -> str:
+    """'empty', 'complete', or raise AssertionError describing the corruption."""
+    import jsonschema
+
+    from insights.journeymap.schema import map_schema
+
+    visible = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    if not visible:
+        return "empty"
+    assert visible == sorted(OUTPUTS), f"partial set of outputs: {visible}"
+    units = pd.read_csv(out / "units.csv", dtype=str, keep_default_na=False)
+    journey = json.loads((out / "map.json").read_text(encoding="utf-8"))
+    jsonschema.validate(journey, map_schema())
+    vectors = np.load(out / "embeddings.npz", allow_pickle=False)
+    respondent = units[units["role"] == "respondent"]
+    assert journey["stats"]["units"] == len(units), "map and units.csv from different runs"
+    assert vectors["unit_id"].tolist() == respondent["unit_id"].tolist(), "embeddings mismatch"
+    return "complete"
+
+
+def check_cache(cache: Path) -> None:
+    """The SQLite embedding cache is intact."""
+    path = cache / "embeddings.sqlite"
+    if path.exists():
+        with sqlite3.connect(path) as db:
+            (status,) = db.execute("PRAGMA integrity_check").fetchone()
+        assert status == "ok", f"cache corrupt: {status}"
+
+
+def run_command(inputs: Path, out: Path, cache: Path) -> list[str]:
+    """The `insights run` command line of a trial."""
+    return [
+        sys.executable, "-c", "from insights.cli import main; main()",
+        "run", str(inputs), "--out", str(out), "--cache-dir", str(cache),
+    ]  # fmt: skip
+
+
+def trial(command: list[str], delay: float | None) -> float:
+    """Run `command`, SIGKILL it after `delay` seconds (None: let it finish); seconds run."""
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, start_new_session=True
+    )
+    try:
+        process.wait(timeout=delay)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    elapsed = time.perf_counter() - start
+    if delay is None and process.returncode != 0:
+        raise SystemExit(f"full run failed: {process.stderr.read().decode()[-500:]}")
+    return elapsed
+
+
+def main() -> None:
+    """Command line."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--trials", type=int, default=20)
+    parser.add_argument("--input", type=Path, default=Path("corpora/demo"))
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    with tempfile.TemporaryDirectory() as tmp:
+        out, cache = Path(tmp) / "out", Path(tmp) / "cache"
+        command = run_command(args.input, out, cache)
+        full = trial(command, None)
+        print(f"full run: {full:.1f} s, outputs {check_outputs(out)}")
+        outcomes: dict[str, int] = {}
+        for number in range(1, args.trials + 1):
+            delay = rng.uniform(0.3, full)
+            trial(command, delay)
+            state = check_outputs(out)
+            check_cache(cache)
+            outcomes[state] = outcomes.get(state, 0) + 1
+            print(f"trial {number:2d}: killed after {delay:5.1f} s -> {state}, cache ok")
+        print(f"{args.trials} kills: {outcomes}; no corrupt or partial output, cache intact")
+
+
+if __name__ == "__main__":
+    main()
