@@ -172,7 +172,9 @@ def _register_commands() -> None:
     """Commands that live in their own modules (each adds itself to `app`)."""
     from insights.cli_export import register as register_export
     from insights.cli_merge import register as register_merge
+    from insights.cli_review import register as register_review
 
+    register_review(app)
     register_export(app)
     register_merge(app)
 
