@@ -23,6 +23,7 @@ from insights.journeymap.people import build_personas
 from insights.journeymap.propose import ProposalSet, load_phrase_pipelines, propose
 from insights.privacy.redact import Redactor, redact_attributes, redact_units
 from insights.progress import NullProgress, Progress
+from insights.review import JOURNAL_NAME, ReplayReport, replay_report
 from insights.schema import Col, Role
 from insights.taxonomies import load_taxonomy
 
@@ -117,6 +118,7 @@ class RunResult:
     outputs: list[Path]
     skipped_files: list[str]
     skipped_records: int
+    review: ReplayReport | None = None
 
     def summary_lines(self) -> list[str]:
         """A few lines for the terminal."""
@@ -135,6 +137,12 @@ class RunResult:
             lines.append(f"  pain  {p.id}  {p.label.text}  (severity {p.severity:.1f})")
         if self.skipped_records:
             lines.append(f"{self.skipped_records} malformed records skipped")
+        if self.review is not None:
+            lines.append(
+                f"review: {self.review.applied} decisions re-applied, "
+                f"{len(self.review.unapplied)} could not be"
+            )
+            lines += [f"  not re-applied: {line}" for line in self.review.unapplied]
         return lines
 
 
@@ -176,7 +184,10 @@ def run_pipeline(
     units = analyse(units, embeddings, analyzer=analyzer, respondents=respondents)
     progress.advance(analysed)
     journey = _propose_and_map(units, embeddings, respondents, ingested, analyzer, config, progress)
-    return _write(out, journey, ingested, respondents, config)
+    result = _write(out, journey, ingested, respondents, config)
+    if (out / JOURNAL_NAME).exists():
+        result.review = replay_report(out)
+    return result
 
 
 def _ingest(paths: Sequence[Path], config: RunConfig, progress: Progress) -> IngestResult:

@@ -102,3 +102,34 @@ def test_embeddings_are_kept_for_every_respondent_unit(run):
     assert stored["unit_id"].tolist() == expected
     assert stored["vector"].shape == (len(expected), 512)
     assert (out / "map.json").stat().st_mode & 0o044, "outputs are readable by others (umask)"
+
+
+def test_a_rerun_on_grown_input_keeps_review_decisions(tmp_path):
+    from typer.testing import CliRunner
+
+    from insights.cli import app
+    from insights.review import load_reviewed_map
+
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    rows = [{"id": f"r{i}", "answer": t} for i, t in enumerate((PAINS + DELIGHTS) * 3)]
+    pd.DataFrame(rows).to_csv(folder / "answers.csv", index=False)
+    config = RunConfig(
+        ingest=IngestOptions(text_cols=("answer",), id_col="id"), cache_dir=tmp_path / "cache"
+    )
+    first = run_pipeline([folder], out, config=config)
+    target = first.journey_map.pain_points[0]
+    result = CliRunner().invoke(
+        app, ["review", str(out), "--accept", target.id, "--rename", target.id, "Our label"]
+    )
+    assert result.exit_code == 0, result.output
+    said = next(q.text for q in target.quotes if q.text in PAINS)
+    rows.append({"id": "r99", "answer": said})  # one more person says the same
+    pd.DataFrame(rows).to_csv(folder / "answers.csv", index=False)
+    second = run_pipeline([folder], out, config=config)
+    assert second.review is not None
+    assert second.review.applied == 2 and second.review.unapplied == []
+    reviewed = load_reviewed_map(out)
+    kept = [p for p in reviewed.pain_points if p.label.text == "Our label"]
+    assert len(kept) == 1 and kept[0].status.value == "accepted"
+    assert kept[0].label.origin.value == "human"
