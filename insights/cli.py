@@ -45,7 +45,28 @@ SkipBad = Annotated[
     bool,
     typer.Option("--skip-bad-records", help="Skip malformed records (JSON lines) and count them."),
 ]
+MaxBytes = Annotated[
+    str,
+    typer.Option("--max-bytes", help="Refuse input files larger than this (e.g. 512M, 2G)."),
+]
 Debug = Annotated[bool, typer.Option("--debug", help="Show the traceback of errors.")]
+_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+def _size(text: str) -> int:
+    """`512M` → bytes; one clear error for anything else."""
+    from insights.errors import UsageError
+
+    value = text.strip().lower().removesuffix("b").removesuffix("i")
+    unit = value[-1:] if value[-1:] in _UNITS else ""
+    number = value[: len(value) - len(unit)]
+    try:
+        size = int(float(number) * _UNITS[unit])
+    except ValueError:
+        raise UsageError(f"--max-bytes {text!r} is not a size; give e.g. 512M or 2G") from None
+    if size <= 0:
+        raise UsageError(f"--max-bytes {text!r} must be positive; give e.g. 512M or 2G")
+    return size
 
 
 @contextmanager
@@ -66,6 +87,7 @@ def _ingest_options(
     interviewer: list[str] | None,
     no_split: bool,
     skip_bad_records: bool,
+    max_bytes: str,
 ) -> Any:
     from insights.ingest import IngestOptions
 
@@ -75,6 +97,7 @@ def _ingest_options(
         interviewer=tuple(interviewer or ()),
         split=not no_split,
         skip_bad_records=skip_bad_records,
+        max_bytes=_size(max_bytes),
     )
 
 
@@ -86,6 +109,7 @@ def ingest(
     interviewer: Interviewer = None,
     no_split: NoSplit = False,
     skip_bad_records: SkipBad = False,
+    max_bytes: MaxBytes = "512M",
     debug: Debug = False,
 ) -> None:
     """Show what would be read: sources, speakers, detected columns, unit counts.
@@ -95,8 +119,10 @@ def ingest(
     from insights.cli_show import show_ingest
     from insights.ingest import ingest as run_ingest
 
-    options = _ingest_options(text_col, id_col, interviewer, no_split, skip_bad_records)
     with _user_errors(debug):
+        options = _ingest_options(
+            text_col, id_col, interviewer, no_split, skip_bad_records, max_bytes
+        )
         result = run_ingest(inputs, options=options)
     show_ingest(result)
 
@@ -110,6 +136,7 @@ def run(
     interviewer: Interviewer = None,
     no_split: NoSplit = False,
     skip_bad_records: SkipBad = False,
+    max_bytes: MaxBytes = "512M",
     fmt: Annotated[
         str, typer.Option("--format", help="Units table format: csv or parquet.")
     ] = "csv",
@@ -133,8 +160,10 @@ def run(
     from insights.cli_show import RichProgress, show_run
     from insights.pipeline import RunConfig, run_pipeline
 
-    options = _ingest_options(text_col, id_col, interviewer, no_split, skip_bad_records)
     with _user_errors(debug):
+        options = _ingest_options(
+            text_col, id_col, interviewer, no_split, skip_bad_records, max_bytes
+        )
         config = RunConfig.make(
             ingest=options,
             fmt=fmt,

@@ -62,3 +62,20 @@ def test_bad_format_option_is_one_line_exit_1(tmp_path):
     assert result.exit_code == 1
     assert "--format 'xml' is not supported" in result.stderr
     assert not out.exists()
+
+
+def test_max_bytes_limits_input_files(tmp_path) -> None:
+    path = tmp_path / "answers.txt"
+    path.write_text("Interviewer: Hi?\nClaire: " + "The delivery was late. " * 100)
+    result = runner.invoke(app, ["ingest", str(path), "--max-bytes", "1K"])
+    assert result.exit_code == 1
+    assert "over the 1,024-byte limit" in result.stderr
+    assert "Traceback" not in result.output
+    ok = runner.invoke(app, ["ingest", str(path), "--max-bytes", "1M"])
+    assert ok.exit_code == 0, ok.output
+
+
+def test_max_bytes_must_be_a_size(tmp_path) -> None:
+    result = runner.invoke(app, ["ingest", str(tmp_path), "--max-bytes", "lots"])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "error: --max-bytes 'lots' is not a size; give e.g. 512M or 2G"
