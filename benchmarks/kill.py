@@ -14,8 +14,16 @@ between 0.3 s and the length of a full run. Afterwards:
 The first trial is a complete run, so every later trial kills a run over a
 folder that already holds a good set: the folder must still hold a good set.
 
+``--review`` kills `insights review` instead, as a person uses it at a terminal
+(pexpect): each trial makes a random number of decisions (accept, reject, skip,
+rename with text), each confirmed by the next prompt, then starts typing one
+more and is SIGKILLed at a random moment — before, during or just after the
+Enter key. The journal must replay with every confirmed decision and at most the
+one in flight, and a torn last line may only cost that one.
+
 Usage:
     python benchmarks/kill.py --trials 20 [--input corpora/demo] [--seed 0]
+    python benchmarks/kill.py --review --trials 20
 """
 
 from __future__ import annotations
@@ -93,14 +101,68 @@ def trial(command: list[str], delay: float | None) -> float:
     return elapsed
 
 
+PROMPT = r"(\d+)/(\d+) reviewed \| (\S+) > "
+KEYS = ("a", "r", "k", "n Slow refunds", "n Livraison en retard, personne ne répond")
+
+
+def review_trial(run: Path, rng: random.Random) -> tuple[int, int, int]:
+    """One killed review session: (confirmed before, in the journal after, warnings)."""
+    import pexpect
+
+    from insights.review import read_journal
+
+    journal = run / "review.jsonl"
+    before = len(read_journal(journal).decisions) if journal.exists() else 0
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"}
+    entry = "from insights.cli import main; main()"
+    child = pexpect.spawn(
+        sys.executable, ["-c", entry, "review", str(run)], env=env, encoding="utf-8", timeout=120
+    )
+    child.expect(PROMPT)
+    confirmed = before
+    for _ in range(rng.randint(0, 5)):
+        child.sendline(rng.choice(KEYS))
+        child.expect(PROMPT)
+        confirmed += 1
+    line = rng.choice(KEYS)
+    cut = rng.randint(0, len(line) + 1)  # len + 1: the Enter key was sent too
+    child.send(line[:cut] + ("\n" if cut > len(line) else ""))
+    time.sleep(rng.uniform(0.0, 0.05))
+    os.kill(child.pid, signal.SIGKILL)
+    child.close(force=True)
+    read = read_journal(journal) if journal.exists() else None
+    after = len(read.decisions) if read else 0
+    return confirmed, after, len(read.warnings) if read else 0
+
+
+def review_trials(trials: int, inputs: Path, rng: random.Random) -> None:
+    """Kill `insights review` `trials` times on one run folder; check the journal each time."""
+    with tempfile.TemporaryDirectory() as tmp:
+        run = Path(tmp) / "run"
+        trial(run_command(inputs, run, Path(tmp) / "cache"), None)
+        for number in range(1, trials + 1):
+            confirmed, after, warnings = review_trial(run, rng)
+            assert after in (confirmed, confirmed + 1), (confirmed, after)
+            print(
+                f"trial {number:2d}: {confirmed} confirmed, {after} in the journal "
+                f"({'in-flight kept' if after > confirmed else 'in-flight lost'}), "
+                f"{warnings} warnings"
+            )
+        print(f"{trials} kills: no confirmed decision lost; journal replays cleanly")
+
+
 def main() -> None:
     """Command line."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trials", type=int, default=20)
     parser.add_argument("--input", type=Path, default=Path("corpora/demo"))
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--review", action="store_true", help="kill insights review instead")
     args = parser.parse_args()
     rng = random.Random(args.seed)
+    if args.review:
+        review_trials(args.trials, args.input, rng)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         out, cache = Path(tmp) / "out", Path(tmp) / "cache"
         command = run_command(args.input, out, cache)
