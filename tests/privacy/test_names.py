@@ -1,0 +1,94 @@
+"""Person names with the real spaCy NER models (loaded once per session)."""
+
+from __future__ import annotations
+
+import pytest
+
+from insights.privacy.given_names import given, looks_like_person
+from insights.privacy.names import NameFinder
+from insights.privacy.spans import resolve
+from insights.privacy.words import extend_name, tokens
+
+
+@pytest.fixture
+def finder(ner_pipelines):
+    return NameFinder(pipelines=ner_pipelines)
+
+
+def names(finder, texts, lang):
+    found = finder.find_many(texts, [lang] * len(texts))
+    return [
+        sorted(t[f.start : f.end] for f in resolve(s)) for t, s in zip(texts, found, strict=True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "I spoke to Sophie Martin in customer service yesterday.", ["Sophie Martin"]),
+        ("en", "Thanks to Priya and Chidi Walker at the workshop.", ["Chidi Walker", "Priya"]),
+        ("en", "Ask for Mr Okafor, he knows the cargo models.", ["Okafor"]),
+        ("en", "Jamal booked the test ride online.", ["Jamal"]),
+        ("en", "The invoice went to Ben W. instead of me.", ["Ben W."]),
+        ("fr", "J'ai eu Manon au service client, elle a été top.", ["Manon"]),
+        (
+            "fr",
+            "Merci à Anne-Sophie de la Fontaine et à Mme Le Goff.",
+            ["Anne-Sophie de la Fontaine", "Le Goff"],
+        ),
+        ("fr", "Le technicien, Kévin Nguyen, a réglé les freins.", ["Kévin Nguyen"]),
+    ],
+)
+def test_finds_names(finder, lang, text, expected):
+    assert names(finder, [text], lang)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Honestly, the best purchase I've made in years."),
+        ("en", "Great Customer Experience Overall, Quick And Easy."),
+        ("en", "The Manchester depot lost my parcel twice."),
+        ("en", "Paid with Klarna, no problems at checkout."),
+        ("en", "Rode 17 miles on Sunday without recharging, back in August."),
+        ("en", "The Rose Gold finish looks better in person than on the Velora site."),
+        ("fr", "Acheté le 3 mars pour 1 299 €, tombé en panne en août."),
+        ("fr", "Pouvez-vous me rappeler ? Très Bonne Expérience Dans L'Ensemble."),
+        ("fr", "Le magasin de Lyon était bondé mais le conseiller a pris le temps."),
+    ],
+)
+def test_no_names_in_ordinary_capitalised_words(finder, lang, text):
+    assert names(finder, [text], lang)[0] == []
+
+
+def test_brand_is_not_a_name_across_the_corpus(finder):
+    texts = [
+        "Velora is a great bike but the app keeps crashing.",
+        "I love my Velora, and the Velora app is fine.",
+        "Velora never replied to my ticket.",
+        "Velora Care billing is confusing.",
+        "Mon Urbano est top, l'Urbano E7 aussi.",
+        "Absolutely love my Urbano.",
+    ]
+    assert names(finder, texts, "en") == [[]] * len(texts)
+
+
+def test_keep_list_protects_a_product(ner_pipelines):
+    finder = NameFinder(pipelines=ner_pipelines, keep=frozenset({"urbano"}))
+    assert names(finder, ["Urbano was delivered today."], "en") == [[]]
+
+
+def test_given_names_and_labels():
+    assert given("Chloé") is False and given("Grace") is True and given("Velora") is None
+    assert given("Jean-Pierre") is not None
+    assert looks_like_person("Claire") and looks_like_person("Élodie M.")
+    assert not looks_like_person("Speaker 2") and not looks_like_person("tom_commuter24")
+
+
+def test_extend_name_stops_at_lower_case_and_punctuation():
+    text = "Sophie Martin a appelé, Karim, puis Ben W. hier"
+    words = tokens(text)
+    spans = [
+        text[w.start : extend_name(text, words, i)] for i, w in enumerate(words) if w.capitalised
+    ]
+    assert spans == ["Sophie Martin", "Martin", "Karim", "Ben W.", "W"]
