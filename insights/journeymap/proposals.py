@@ -5,6 +5,12 @@ Severity (pain points) and strength (delights) share one formula:
 ``max(0, -sentiment_score)`` for pains (``max(0, sentiment_score)`` for delights).
 A pain voiced strongly by a third of respondents scores about 25; one person's
 mild grumble scores near 0. Proposals are sorted by it, highest first.
+
+Labels come from key phrases (`insights.cluster.keyphrases`). When the top
+phrase is said in fewer than `WEAK_SUPPORT` of a cluster's statements, the
+phrases don't name what its members share (e.g. "Idea, idiot" over statements
+of confusion at sign-up), and the label says what they do share instead: the
+dominant emotion at the dominant stage ("Confusion at awareness").
 """
 
 from __future__ import annotations
@@ -19,7 +25,16 @@ from insights.journeymap.model import Frequency, Label, Proposal, ProposalKind
 from insights.journeymap.quotes import make_quotes
 from insights.schema import Col
 
-__all__ = ["ClusterEvidence", "build_proposal", "distribution", "severity"]
+__all__ = [
+    "WEAK_SUPPORT",
+    "ClusterEvidence",
+    "build_proposal",
+    "distribution",
+    "phrase_support",
+    "severity",
+]
+
+WEAK_SUPPORT = 0.1
 
 
 @dataclass(frozen=True)
@@ -45,6 +60,20 @@ def severity(scores: pd.Series, share: float, kind: ProposalKind) -> float:
     sign = -1.0 if kind is ProposalKind.PAIN else 1.0
     intensity = float(np.clip(sign * scores.astype(float), 0, None).mean())
     return round(100 * share * intensity, 2)
+
+
+def phrase_support(phrase: str, texts: Sequence[str]) -> float:
+    """Share of `texts` holding every word of `phrase` (by 4-letter stem, case-folded)."""
+    stems = [w[:4] for w in phrase.casefold().split()]
+    if not stems or not texts:
+        return 0.0
+    return sum(all(s in t.casefold() for s in stems) for t in texts) / len(texts)
+
+
+def _fallback_label(stage: str | None, emotions: dict[str, float], names: dict[str, str]) -> str:
+    emotion = _dominant(emotions) or "mixed feelings"
+    where = f" at {names.get(stage, stage).lower()}" if stage else ""
+    return f"{emotion[:1].upper()}{emotion[1:]}{where}"
 
 
 def _dominant(dist: dict[str, float]) -> str | None:
@@ -73,17 +102,19 @@ def build_proposal(
     share = respondents / max(total_respondents, 1)
     stages = distribution(members[Col.STAGE.value])
     stage = _dominant(stages)
+    emotions = distribution(members[Col.EMOTION.value])
     scores = members[Col.SENTIMENT_SCORE.value].astype(float)
+    label = evidence.label or _fallback_label(stage, emotions, stage_names)
     return Proposal(
         id=evidence.proposal_id,
         kind=kind,
-        label=Label(text=evidence.label, confidence=round(evidence.confidence, 3)),
+        label=Label(text=label, confidence=round(evidence.confidence, 3)),
         summary=Label(text=_summary(members, stage, stage_names)),
         key_phrases=evidence.key_phrases,
         stage=stage,
         stage_distribution=stages,
         touchpoints=distribution(members[Col.TOUCHPOINT.value]),
-        emotions=distribution(members[Col.EMOTION.value]),
+        emotions=emotions,
         frequency=Frequency(
             units=len(members), respondents=respondents, share_of_respondents=round(share, 4)
         ),

@@ -13,7 +13,13 @@ import pandas as pd
 
 from insights.analysis.embed import Embedder
 from insights.journeymap.model import Proposal, ProposalKind
-from insights.journeymap.proposals import ClusterEvidence, build_proposal, sort_by_severity
+from insights.journeymap.proposals import (
+    WEAK_SUPPORT,
+    ClusterEvidence,
+    build_proposal,
+    phrase_support,
+    sort_by_severity,
+)
 from insights.schema import Col, Role
 
 __all__ = ["ProposalSet", "load_phrase_pipelines", "propose"]
@@ -44,7 +50,7 @@ def _evidence(
     embedder: Embedder | None,
 ) -> list[ClusterEvidence]:
     from insights.cluster.clustering import proposal_id
-    from insights.cluster.keyphrases import key_phrases, make_label
+    from insights.cluster.keyphrases import key_phrases
     from insights.cluster.quotes import representative_quotes
 
     clusters = sorted(set(labels.tolist()) - {-1})
@@ -53,7 +59,7 @@ def _evidence(
     langs = [units.iloc[m][Col.LANG.value].astype(str).tolist() for m in members]
     phrases = key_phrases(texts, langs, nlp=nlp, embedder=embedder)
     evidence = []
-    for c, member, phrase in zip(clusters, members, phrases, strict=True):
+    for c, member, phrase, said in zip(clusters, members, phrases, texts, strict=True):
         rows = units.iloc[member]
         picks = representative_quotes(
             np.arange(len(member)),
@@ -67,12 +73,21 @@ def _evidence(
                 proposal_id=proposal_id(rows[Col.UNIT_ID.value].astype(str), _PREFIX[kind]),
                 members=member,
                 key_phrases=phrase,
-                label=make_label(phrase, embedder=embedder),
+                label=_label(phrase, said, embedder),
                 confidence=float(confidence[labels == c].mean()),
                 quote_positions=[int(member[i]) for i in picks],
             )
         )
     return evidence
+
+
+def _label(phrases: list[str], texts: list[str], embedder: Embedder | None) -> str:
+    """The key-phrase label, or "" when its phrase is too rare in the cluster to name it."""
+    from insights.cluster.keyphrases import make_label
+
+    if not phrases or phrase_support(phrases[0], texts) < WEAK_SUPPORT:
+        return ""
+    return make_label(phrases, embedder=embedder)
 
 
 def propose(
