@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import jsonschema
 import numpy as np
@@ -133,3 +134,17 @@ def test_a_rerun_on_grown_input_keeps_review_decisions(tmp_path):
     kept = [p for p in reviewed.pain_points if p.label.text == "Our label"]
     assert len(kept) == 1 and kept[0].status.value == "accepted"
     assert kept[0].label.origin.value == "human"
+
+
+def test_a_second_run_gives_the_same_ids_and_map(run, tmp_path):
+    result, out = run
+    folder = next(iter({s.path for s in result.journey_map.sources}))
+    config = RunConfig(
+        ingest=IngestOptions(text_cols=("answer",), id_col="id"), cache_dir=tmp_path / "cache"
+    )
+    again = run_pipeline([Path(folder)], tmp_path / "out", config=config)
+    first = json.loads((out / "map.json").read_text(encoding="utf-8"))
+    second = json.loads((tmp_path / "out" / "map.json").read_text(encoding="utf-8"))
+    assert [p["id"] for p in second["pain_points"]] == [p["id"] for p in first["pain_points"]]
+    assert second == first
+    assert again.units["unit_id"].tolist() == result.units["unit_id"].tolist()

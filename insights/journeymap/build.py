@@ -43,8 +43,23 @@ def _counts(values: pd.Series) -> dict[str, int]:
     return {str(k): int(v) for k, v in values.dropna().astype(str).value_counts().items()}
 
 
-def _stages(analysed: pd.DataFrame, taxonomy: Taxonomy) -> list[Stage]:
-    points = emotion_curve(analysed, [s.id for s in taxonomy.stages])
+def _persona_means(
+    analysed: pd.DataFrame, personas: Sequence[Persona], stage_ids: list[str]
+) -> dict[str, dict[str, float | None]]:
+    """Stage → persona id → mean sentiment of the persona's statements at that stage."""
+    means: dict[str, dict[str, float | None]] = {s: {} for s in stage_ids}
+    for persona in personas:
+        mine = analysed[analysed[Col.RESPONDENT_ID.value].isin(set(persona.respondent_ids))]
+        for point in emotion_curve(mine, stage_ids):
+            value = None if point.mean is None else round(point.mean, 4)
+            means[point.stage][persona.id] = value
+    return means
+
+
+def _stages(analysed: pd.DataFrame, taxonomy: Taxonomy, personas: Sequence[Persona]) -> list[Stage]:
+    stage_ids = [s.id for s in taxonomy.stages]
+    points = emotion_curve(analysed, stage_ids)
+    by_persona = _persona_means(analysed, personas, stage_ids)
     stages = []
     for label, point in zip(taxonomy.stages, points, strict=True):
         rows = analysed[analysed[Col.STAGE.value] == label.id]
@@ -60,6 +75,7 @@ def _stages(analysed: pd.DataFrame, taxonomy: Taxonomy) -> list[Stage]:
                 sentiment_counts=_counts(rows[Col.SENTIMENT.value]),
                 touchpoints=_counts(rows[Col.TOUCHPOINT.value]),
                 emotions=_counts(rows[Col.EMOTION.value]),
+                by_persona=by_persona[label.id],
             )
         )
     return stages
@@ -127,7 +143,7 @@ def build_map(
             unclustered_negative=unclustered[0],
             unclustered_positive=unclustered[1],
         ),
-        stages=_stages(analysed, taxonomy),
+        stages=_stages(analysed, taxonomy, personas),
         pain_points=list(pains),
         delights=list(delights),
         moments_of_truth=_moments(units, analysed, taxonomy, pains, delights),

@@ -31,3 +31,20 @@ def test_persona_stability_is_recorded(demo_run) -> None:
     stats = _map(demo_run)["run"]["params"]["personas"]
     assert stats["k"] == len(_map(demo_run)["personas"])
     assert stats["stability_ari"] >= 0.8
+
+
+def test_emotion_curve_has_a_point_per_persona(demo_run) -> None:
+    journey = _map(demo_run)
+    ids = {p["id"] for p in journey["personas"]}
+    units = pd.read_csv(demo_run / "units.csv", dtype=str)
+    support = journey["stages"][[s["id"] for s in journey["stages"]].index("support")]
+    assert set(support["by_persona"]) == ids
+    for persona in journey["personas"]:
+        mine = units[
+            units["respondent_id"].isin(persona["respondent_ids"]) & (units["stage"] == "support")
+        ]
+        expected = mine["sentiment_score"].astype(float).mean() if len(mine) else None
+        got = support["by_persona"][persona["id"]]
+        assert (got is None) == (expected is None)
+        if got is not None:
+            assert abs(got - expected) < 1e-3
