@@ -151,14 +151,41 @@ def run(
         Path | None, typer.Option("--cache-dir", help="Embedding cache folder.")
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Don't cache embeddings.")] = False,
+    executor: Annotated[
+        str,
+        typer.Option("--executor", help="Where ingest, embedding and analysis run: local or dask."),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Dask scheduler address (tcp://host:8786); without it, a local Dask cluster.",
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", help="Worker processes of the local Dask cluster."),
+    ] = None,
+    batch_size: Annotated[
+        int,
+        typer.Option("--batch-size", help="Statements per task (embedding and scoring)."),
+    ] = 512,
+    profile: Annotated[
+        bool, typer.Option("--profile", help="Print the seconds spent in each step.")
+    ] = False,
     debug: Debug = False,
 ) -> None:
     """Run the whole pipeline and write units.csv and map.json to --out.
 
-    Example: insights run corpora/demo --out out/demo
+    With --executor dask, ingest, embedding and analysis run as tasks on the Dask
+    cluster at --scheduler (or on local worker processes); clustering and the map
+    are computed here. Needs the optional `dask` extra of insights.
+
+    Example: insights run corpora/demo --out out/demo --executor dask --workers 2 --profile
     """
     from insights.cli_show import RichProgress, show_run
     from insights.pipeline import RunConfig, run_pipeline
+    from insights.profiling import StageTimer
 
     with _user_errors(debug):
         options = _ingest_options(
@@ -172,10 +199,18 @@ def run(
             seed=seed,
             cache_dir=cache_dir,
             no_cache=no_cache,
+            executor=executor,
+            scheduler=scheduler,
+            workers=workers,
+            batch_size=batch_size,
         )
         with RichProgress() as progress:
-            result = run_pipeline(inputs, out, config=config, progress=progress)
+            timer = StageTimer(progress)
+            result = run_pipeline(inputs, out, config=config, progress=timer)
+            timer.stop()
     show_run(result)
+    if profile:
+        typer.echo("\n".join(timer.lines()))
 
 
 @app.command()

@@ -10,12 +10,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from insights.analysis.analyse import Analyzer, analyse
-from insights.analysis.embed import Embedder, make_embedder
-from insights.cluster.cache import embed_cached
+from insights.analysis.analyse import Analyzer
 from insights.cluster.personas import find_personas, respondent_profiles
 from insights.errors import UsageError
-from insights.ingest import IngestOptions, IngestResult, discover, ingest
+from insights.executors import check_executor_options, open_executor
+from insights.executors.stages import analyse_units, embed_units, read_inputs
+from insights.executors.tasks import BATCH_SIZE, Models, ModelSpec
+from insights.ingest import IngestOptions, IngestResult
 from insights.io import staged_outputs, write_arrays, write_frame, write_json
 from insights.journeymap.build import build_map
 from insights.journeymap.model import JourneyMap, Persona, ProposalKind
@@ -30,7 +31,6 @@ from insights.taxonomies import load_taxonomy
 __all__ = ["RunConfig", "RunResult", "run_pipeline"]
 
 FORMATS = ("csv", "parquet")
-_EMBED_BATCH = 512
 
 
 def default_cache_dir() -> Path:
@@ -41,7 +41,11 @@ def default_cache_dir() -> Path:
 
 @dataclass(frozen=True)
 class RunConfig:
-    """Everything a run depends on besides its inputs."""
+    """Everything a run depends on besides its inputs.
+
+    `batch_size` is the number of statements per partition task (distinct texts
+    embedded together; units scored together); every executor uses the same cuts.
+    """
 
     ingest: IngestOptions = field(default_factory=IngestOptions)
     fmt: str = "csv"
@@ -49,6 +53,10 @@ class RunConfig:
     taxonomy: str = "default"
     seed: int = 0
     cache_dir: Path | None = None
+    executor: str = "local"
+    scheduler: str | None = None
+    workers: int | None = None
+    batch_size: int = BATCH_SIZE
 
     @classmethod
     def make(
@@ -61,12 +69,19 @@ class RunConfig:
         seed: int = 0,
         cache_dir: Path | None = None,
         no_cache: bool = False,
+        executor: str = "local",
+        scheduler: str | None = None,
+        workers: int | None = None,
+        batch_size: int = BATCH_SIZE,
     ) -> RunConfig:
         """Build a config from user options, checking them."""
         if fmt not in FORMATS:
             raise UsageError(f"--format {fmt!r} is not supported; use one of {', '.join(FORMATS)}")
         if fmt == "parquet":
             _require_parquet()
+        check_executor_options(executor, scheduler=scheduler, workers=workers)
+        if batch_size < 1:
+            raise UsageError(f"--batch-size {batch_size} must be at least 1")
         return cls(
             ingest=ingest,
             fmt=fmt,
@@ -74,6 +89,10 @@ class RunConfig:
             taxonomy=taxonomy or cls.taxonomy,
             seed=seed,
             cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+            executor=executor,
+            scheduler=scheduler,
+            workers=workers,
+            batch_size=batch_size,
         )
 
     def params(self) -> dict[str, object]:
@@ -88,6 +107,8 @@ class RunConfig:
             "embedder": self.embedder,
             "taxonomy": self.taxonomy,
             "seed": self.seed,
+            "executor": self.executor,
+            "batch_size": self.batch_size,
         }
 
 
@@ -156,6 +177,9 @@ def run_pipeline(
     """Run ingest → analysis → clustering → map on `paths` and write them to `out`.
 
     Nothing is written unless every step succeeds; each file is written atomically.
+    Ingest, embedding and analysis run as partition tasks on `config.executor`
+    (here, or on Dask workers); PII redaction, clustering, personas and the map
+    run in this process.
 
     Args:
         paths: input files and folders.
@@ -171,42 +195,43 @@ def run_pipeline(
     """
     config = config or RunConfig()
     progress = progress or NullProgress()
-    ingested = _ingest(paths, config, progress)
-    units = redact_units(ingested.units, redactor=Redactor())
-    respondents = redact_attributes(ingested.respondents, redactor=Redactor())
-    taxonomy = load_taxonomy(config.taxonomy)
-    progress.start("Loading models")
-    embedder = make_embedder(config.embedder)
-    analyzer = Analyzer.make(taxonomy, embedder)
-    embeddings = _embed(units, embedder, config, progress)
-    analysed = int((units[Col.ROLE.value] == Role.RESPONDENT.value).sum())
-    progress.start("Scoring statements", total=analysed)
-    units = analyse(units, embeddings, analyzer=analyzer, respondents=respondents)
-    progress.advance(analysed)
+    models = Models(ModelSpec(config.embedder, load_taxonomy(config.taxonomy)))
+    if config.executor != "local":
+        progress.start("Starting workers")
+    with open_executor(
+        config.executor, models, scheduler=config.scheduler, workers=config.workers
+    ) as executor:
+        ingested = read_inputs(paths, executor, options=config.ingest, progress=progress)
+        progress.start("Redacting personal data")
+        units = redact_units(ingested.units, redactor=Redactor())
+        respondents = redact_attributes(ingested.respondents, redactor=Redactor())
+        progress.start("Loading models")
+        executor.load_models()
+        analyzer = models.analyzer
+        embeddings = embed_units(
+            units,
+            executor,
+            dim=analyzer.embedder.dim,
+            cache_dir=config.cache_dir,
+            batch_size=config.batch_size,
+            progress=progress,
+        )
+        units = analyse_units(
+            units,
+            embeddings,
+            respondents,
+            executor,
+            batch_size=config.batch_size,
+            progress=progress,
+        )
+        if config.executor != "local":
+            progress.start("Stopping workers")
     journey = _propose_and_map(units, embeddings, respondents, ingested, analyzer, config, progress)
+    progress.start("Writing outputs")
     result = _write(out, journey, ingested, respondents, config)
     if (out / JOURNAL_NAME).exists():
         result.review = replay_report(out)
     return result
-
-
-def _ingest(paths: Sequence[Path], config: RunConfig, progress: Progress) -> IngestResult:
-    files, _ = discover(paths)
-    progress.start("Reading files", total=len(files))
-    return ingest(paths, options=config.ingest, on_file=lambda _name: progress.advance())
-
-
-def _embed(
-    units: pd.DataFrame, embedder: Embedder, config: RunConfig, progress: Progress
-) -> np.ndarray:
-    texts = units[Col.TEXT.value].astype(str).tolist()
-    progress.start("Embedding statements", total=len(texts))
-    parts = []
-    for i in range(0, len(texts), _EMBED_BATCH):
-        batch = texts[i : i + _EMBED_BATCH]
-        parts.append(embed_cached(batch, embedder, cache_dir=config.cache_dir))
-        progress.advance(len(batch))
-    return np.vstack(parts) if parts else np.zeros((0, embedder.dim), dtype=np.float32)
 
 
 def _propose_and_map(
@@ -269,7 +294,7 @@ def _personas(
     groups = find_personas(ids, profiles, seed=seed)
     if groups is None:
         return [], {"k": 0, "reason": "fewer than 9 respondents"}
-    stats = {
+    stats: dict[str, object] = {
         "k": groups.k,
         "silhouette": round(groups.silhouette, 4),
         "stability_ari": round(groups.stability_ari, 4),

@@ -19,7 +19,17 @@ from insights.ingest.sentences import SentenceSplitter
 from insights.ingest.units import records_to_units
 from insights.schema import INGEST_COLUMNS, Col, validate_units
 
-__all__ = ["IngestResult", "SourceSummary", "discover", "ingest", "read_source"]
+__all__ = [
+    "InputFile",
+    "IngestResult",
+    "SourceSummary",
+    "SourceUnits",
+    "combine_units",
+    "discover",
+    "ingest",
+    "read_source",
+    "read_units",
+]
 
 Reader = Callable[[Path, str, IngestOptions], SourceResult]
 
@@ -57,6 +67,15 @@ class IngestResult:
     def skipped_records(self) -> int:
         """Malformed records skipped across all sources."""
         return sum(s.skipped_records for s in self.sources)
+
+
+@dataclass(frozen=True)
+class SourceUnits:
+    """One file's unit rows, its summary and its respondents' attributes."""
+
+    rows: list[dict[str, object]]
+    summary: SourceSummary
+    attributes: list[dict[str, str]]
 
 
 @dataclass(frozen=True)
@@ -148,7 +167,9 @@ def ingest(
     """Read every input into one units table.
 
     In a folder, unsupported and empty files are listed and skipped; any other
-    problem raises an `InsightsError` naming the file.
+    problem raises an `InsightsError` naming the file. This is `discover`, then
+    `read_units` on each file, then `combine_units` (an executor may map
+    `read_units` over the files elsewhere and combine the results the same way).
 
     Args:
         paths: files and folders.
@@ -168,20 +189,62 @@ def ingest(
     splitter = splitter or SentenceSplitter()
     detector = detector or LanguageDetector()
     files, skipped = discover(paths)
-    rows: list[dict[str, object]] = []
-    summaries: list[SourceSummary] = []
-    attributes: list[dict[str, str]] = []
+    parts: list[SourceUnits | None] = []
     for file in files:
         if on_file is not None:
             on_file(file.name)
-        result = _read_or_skip(file, options)
-        if result is None:
+        parts.append(read_units(file, options, splitter=splitter, detector=detector))
+    return combine_units(paths, files, parts, skipped)
+
+
+def read_units(
+    file: InputFile,
+    options: IngestOptions,
+    *,
+    splitter: SentenceSplitter,
+    detector: LanguageDetector,
+) -> SourceUnits | None:
+    """Read one discovered file into its unit rows; None for an empty file in a folder.
+
+    Raises:
+        EmptyInputError: the file was named explicitly and holds no statement.
+        InsightsError: any other problem with the file (decoding, format, columns).
+    """
+    result = _read_or_skip(file, options)
+    if result is None:
+        return None
+    units = records_to_units(result, splitter=splitter, detector=detector, split=options.split)
+    return SourceUnits(units, _summary(file.path, result, units), _attribute_rows(result))
+
+
+def combine_units(
+    paths: Sequence[Path],
+    files: Sequence[InputFile],
+    parts: Sequence[SourceUnits | None],
+    skipped: Sequence[str] = (),
+) -> IngestResult:
+    """Combine the `read_units` results of `files` (same order) into one validated table.
+
+    Args:
+        paths: the inputs the user gave (named in the error when nothing was found).
+        files: the files from `discover(paths)`.
+        parts: `read_units` of each file, in the order of `files`.
+        skipped: unsupported files `discover` skipped.
+
+    Raises:
+        EmptyInputError: no file held a statement.
+    """
+    skipped = list(skipped)
+    rows: list[dict[str, object]] = []
+    summaries: list[SourceSummary] = []
+    attributes: list[dict[str, str]] = []
+    for file, part in zip(files, parts, strict=True):
+        if part is None:
             skipped.append(f"{file.path} (empty)")
             continue
-        units = records_to_units(result, splitter=splitter, detector=detector, split=options.split)
-        rows += units
-        summaries.append(_summary(file.path, result, units))
-        attributes += _attribute_rows(result)
+        rows += part.rows
+        summaries.append(part.summary)
+        attributes += part.attributes
     if not rows:
         raise EmptyInputError(
             f"{', '.join(map(str, paths))}: no statement found in any supported file; "
