@@ -173,6 +173,18 @@ def run(
     profile: Annotated[
         bool, typer.Option("--profile", help="Print the seconds spent in each step.")
     ] = False,
+    redact_terms: Annotated[
+        Path | None,
+        typer.Option(
+            "--redact-terms",
+            help="File of extra terms to redact: one per line, `re:` for a regex, "
+            "`keep:` for a word never to redact.",
+        ),
+    ] = None,
+    no_redact: Annotated[
+        bool,
+        typer.Option("--no-redact", help="Keep personal data (recorded in map.json)."),
+    ] = False,
     debug: Debug = False,
 ) -> None:
     """Run the whole pipeline and write units.csv and map.json to --out.
@@ -203,6 +215,8 @@ def run(
             scheduler=scheduler,
             workers=workers,
             batch_size=batch_size,
+            redact=not no_redact,
+            redact_terms=redact_terms,
         )
         with RichProgress() as progress:
             timer = StageTimer(progress)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +22,7 @@ from insights.journeymap.build import build_map
 from insights.journeymap.model import JourneyMap, Persona, ProposalKind
 from insights.journeymap.people import build_personas
 from insights.journeymap.propose import ProposalSet, load_phrase_pipelines, propose
+from insights.privacy.given_names import looks_like_person
 from insights.privacy.redact import Redactor, redact_attributes, redact_units
 from insights.progress import NullProgress, Progress
 from insights.review import JOURNAL_NAME, ReplayReport, replay_report
@@ -57,6 +58,8 @@ class RunConfig:
     scheduler: str | None = None
     workers: int | None = None
     batch_size: int = BATCH_SIZE
+    redact: bool = True
+    redact_terms: Path | None = None
 
     @classmethod
     def make(
@@ -73,6 +76,8 @@ class RunConfig:
         scheduler: str | None = None,
         workers: int | None = None,
         batch_size: int = BATCH_SIZE,
+        redact: bool = True,
+        redact_terms: Path | None = None,
     ) -> RunConfig:
         """Build a config from user options, checking them."""
         if fmt not in FORMATS:
@@ -82,6 +87,8 @@ class RunConfig:
         check_executor_options(executor, scheduler=scheduler, workers=workers)
         if batch_size < 1:
             raise UsageError(f"--batch-size {batch_size} must be at least 1")
+        if not redact and redact_terms is not None:
+            raise UsageError("--no-redact and --redact-terms contradict each other; give one")
         return cls(
             ingest=ingest,
             fmt=fmt,
@@ -93,6 +100,8 @@ class RunConfig:
             scheduler=scheduler,
             workers=workers,
             batch_size=batch_size,
+            redact=redact,
+            redact_terms=redact_terms,
         )
 
     def params(self) -> dict[str, object]:
@@ -100,7 +109,10 @@ class RunConfig:
         return {
             "text_cols": list(self.ingest.text_cols),
             "id_col": self.ingest.id_col,
-            "interviewer": list(self.ingest.interviewer),
+            # names given with --interviewer are personal data: counted, not written
+            "interviewer": len(self.ingest.interviewer)
+            if self.redact
+            else list(self.ingest.interviewer),
             "split": self.ingest.split,
             "skip_bad_records": self.ingest.skip_bad_records,
             "format": self.fmt,
@@ -109,6 +121,9 @@ class RunConfig:
             "seed": self.seed,
             "executor": self.executor,
             "batch_size": self.batch_size,
+            "redact": self.redact,
+            # the file's name only: its content is personal data
+            "redact_terms": self.redact_terms.name if self.redact_terms else None,
         }
 
 
@@ -203,8 +218,8 @@ def run_pipeline(
     ) as executor:
         ingested = read_inputs(paths, executor, options=config.ingest, progress=progress)
         progress.start("Redacting personal data")
-        units = redact_units(ingested.units, redactor=Redactor())
-        respondents = redact_attributes(ingested.respondents, redactor=Redactor())
+        ingested = _redact(ingested, config)
+        units, respondents = ingested.units, ingested.respondents
         progress.start("Loading models")
         executor.load_models()
         analyzer = models.analyzer
@@ -307,6 +322,36 @@ def _personas(
         pains=sets[ProposalKind.PAIN].proposals,
         delights=sets[ProposalKind.DELIGHT].proposals,
     ), stats
+
+
+def _redact(ingested: IngestResult, config: RunConfig) -> IngestResult:
+    """PII out of the tables and the sources' notes (speaker names), with one redactor.
+
+    One redactor for everything, so a person has one placeholder everywhere.
+    """
+    if not config.redact:
+        return ingested
+    redactor = Redactor.make(terms_file=config.redact_terms)
+    units = redact_units(ingested.units, redactor=redactor, identities=True)
+    respondents = redact_attributes(ingested.respondents, redactor=redactor, identities=True)
+    sources = [replace(s, notes=_redact_notes(s.notes, redactor)) for s in ingested.sources]
+    return replace(ingested, units=units, respondents=respondents, sources=sources)
+
+
+def _redact_notes(notes: dict[str, object], redactor: Redactor) -> dict[str, object]:
+    """Speaker labels that read as names become their `[NAME n]` placeholder."""
+
+    def label(name: object) -> object:
+        if isinstance(name, str) and looks_like_person(name):
+            return redactor.name_placeholder(name)
+        return name
+
+    out = dict(notes)
+    if isinstance(out.get("speakers"), dict):
+        out["speakers"] = {str(label(k)): v for k, v in out["speakers"].items()}
+    if isinstance(out.get("interviewers"), list):
+        out["interviewers"] = [label(k) for k in out["interviewers"]]
+    return out
 
 
 def _write(

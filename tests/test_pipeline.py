@@ -148,3 +148,35 @@ def test_a_second_run_gives_the_same_ids_and_map(run, tmp_path):
     assert [p["id"] for p in second["pain_points"]] == [p["id"] for p in first["pain_points"]]
     assert second == first
     assert again.units["unit_id"].tolist() == result.units["unit_id"].tolist()
+
+
+def test_names_identities_and_terms_are_redacted_everywhere(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "interview.txt").write_text(
+        "Interviewer: How did the delivery go, Claire?\n"
+        "Claire Dupont: It was late. Order VEL-123456 never came and my neighbour "
+        "Marc Lefebvre had the same problem.\n"
+        "Interviewer: And the refund?\n"
+        "Claire Dupont: The refund took six weeks, I called every week.\n",
+        encoding="utf-8",
+    )
+    terms = tmp_path / "secret-terms.txt"
+    terms.write_text("re:VEL-\\d{6}\n", encoding="utf-8")
+    config = RunConfig.make(
+        ingest=IngestOptions(), cache_dir=tmp_path / "cache", redact_terms=terms
+    )
+    run_pipeline([folder], tmp_path / "out", config=config)
+    written = "".join(
+        p.read_bytes().decode("utf-8", "replace") for p in (tmp_path / "out").iterdir()
+    )
+    for secret in ("Claire", "Dupont", "Lefebvre", "VEL-123456", "re:VEL"):
+        assert secret not in written, secret
+    params = json.loads((tmp_path / "out" / "map.json").read_text())["run"]["params"]
+    assert params["redact"] is True and params["redact_terms"] == "secret-terms.txt"
+
+    kept = RunConfig.make(ingest=IngestOptions(), cache_dir=tmp_path / "cache", redact=False)
+    run_pipeline([folder], tmp_path / "raw", config=kept)
+    raw = json.loads((tmp_path / "raw" / "map.json").read_text())
+    assert raw["run"]["params"]["redact"] is False
+    assert "Claire Dupont" in (tmp_path / "raw" / "units.csv").read_text(encoding="utf-8")
