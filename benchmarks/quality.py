@@ -9,13 +9,23 @@ Scoring rules (same for every model):
 - binary datasets (UCI, Allociné): positive iff score >= 0, i.e. the larger of
   P(positive) and P(negative) for the head, VADER compound >= 0 for VADER.
 - NHS: sentiment 1-2 positive, 3 neutral (or mixed), 4-5 negative; rows without a
-  label dropped. Trustpilot and Alexa: stars 1-2 negative, 3 neutral, 4-5 positive.
+  label dropped. Scored twice: text alone, and with the survey question each
+  comment answers (``fft_question``, passed as ``questions=``, as a run passes its
+  ``question`` column), so a bare "Nothing." to "How could we improve?" reads as praise.
+  Trustpilot and Alexa: stars 1-2 negative, 3 neutral, 4-5 positive.
 
 None of these rows is used to train the head (see models/sentiment-head.md).
+Languages are not passed: the head detects them, as it does without a ``lang`` column.
+
+``--cache DIR`` keeps each embedder's vectors in DIR (npz keyed by text hash) so that
+repeated runs embed each dataset once; the units/s then exclude embedding, so measure
+throughput without it.
 
 Usage:
     python benchmarks/quality.py --data ../shared/eval
     python benchmarks/quality.py --data ../shared/eval --limit 2000
+    python benchmarks/quality.py --data ../shared/eval --cache /tmp/sentiment_cache
+    python benchmarks/quality.py --data ../shared/eval --sentiment e5-head.v1 --limit 1500
 """
 
 from __future__ import annotations
@@ -33,7 +43,8 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from insights.analysis.embed import DEFAULT_EMBEDDER, make_embedder  # noqa: E402
+from embedding_cache import CachedEmbedder  # noqa: E402
+
 from insights.analysis.sentiment import (  # noqa: E402
     DEFAULT_SENTIMENT,
     HeadSentiment,
@@ -41,6 +52,7 @@ from insights.analysis.sentiment import (  # noqa: E402
     SentimentResult,
     make_sentiment,
 )
+from insights.analysis.sentiment_head import HEAD_FILES, build_embedder, load_head  # noqa: E402
 
 THREE = {1: "negative", 2: "negative", 3: "neutral", 4: "positive", 5: "positive"}
 NHS = {1: "positive", 2: "positive", 3: "neutral", 4: "negative", 5: "negative"}
@@ -57,6 +69,7 @@ class Dataset:
     binary: bool
     note: str
     target: tuple[str, float] | None = None
+    questions: list[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +92,7 @@ class Spec:
     binary: bool
     note: str
     target: tuple[str, float] | None = None
+    question: str | None = None
 
 
 def _map(table: dict[int, str]) -> Callable[[object], str | None]:
@@ -117,6 +131,16 @@ SPECS = [
         ("macro-F1", 0.65),
     ),
     Spec(
+        "NHS feedback + question (en, 3-class)",
+        "03_nhs_fft_patient_feedback/nhs_fft_feedback.csv",
+        "sentiment",
+        _map(NHS),
+        False,
+        "same rows; questions=fft_question",
+        ("macro-F1", 0.65),
+        question="fft_question",
+    ),
+    Spec(
         "Allociné (fr, binary)",
         "07_french_reviews/allocine_tv_series_reviews_fr.csv",
         "polarity",
@@ -153,8 +177,15 @@ def load_dataset(data: Path, spec: Spec, *, limit: int | None, seed: int) -> Dat
     if limit is not None and len(frame) > limit:
         frame = frame.sample(n=limit, random_state=seed).sort_index()
         note += f"; random {limit} rows (seed {seed})"
+    questions = frame[spec.question].astype(str).tolist() if spec.question else None
     return Dataset(
-        spec.name, frame["text"].tolist(), frame["gold"].tolist(), spec.binary, note, spec.target
+        spec.name,
+        frame["text"].tolist(),
+        frame["gold"].tolist(),
+        spec.binary,
+        note,
+        spec.target,
+        questions,
     )
 
 
@@ -170,7 +201,7 @@ def evaluate(model: SentimentModel, dataset: Dataset) -> Scores:
     from sklearn.metrics import accuracy_score, f1_score
 
     start = time.perf_counter()
-    result = model.predict(dataset.texts)
+    result = model.predict(dataset.texts, questions=dataset.questions)
     seconds = time.perf_counter() - start
     predicted = predicted_labels(result, dataset.binary)
     return Scores(
@@ -194,7 +225,13 @@ def verdict(dataset: Dataset, ours: Scores, baseline: Scores) -> str:
     return f"{metric} >= {threshold:.2f}: {'PASS' if ok else 'MISS'} ({value:.3f})"
 
 
-def render(datasets: Sequence[Dataset], names: Sequence[str], table: list[list[Scores]]) -> None:
+def render(
+    datasets: Sequence[Dataset],
+    names: Sequence[str],
+    table: list[list[Scores]],
+    *,
+    cached: bool = False,
+) -> None:
     """Print one table per dataset, then throughput and a summary of targets."""
     from rich.console import Console
     from rich.table import Table
@@ -210,7 +247,8 @@ def render(datasets: Sequence[Dataset], names: Sequence[str], table: list[list[S
         view.caption = verdict(dataset, row[0], row[1])
         console.print(view)
     total = sum(len(d.texts) for d in datasets)
-    summary = Table(title="analysis step throughput (after model load, embedding included)")
+    what = "embeddings cached: embedding NOT included" if cached else "embedding included"
+    summary = Table(title=f"sentiment step throughput (after model load, {what})")
     summary.add_column("model")
     summary.add_column("units", justify="right")
     summary.add_column("units/s", justify="right")
@@ -221,13 +259,19 @@ def render(datasets: Sequence[Dataset], names: Sequence[str], table: list[list[S
 
 
 def build_models(args: argparse.Namespace) -> list[tuple[str, SentimentModel]]:
-    """Our model (default head, another backend, or a retrained head file) and VADER."""
-    options = {"threads": args.threads} if args.threads else {}
-    embedder = make_embedder(args.embedder or DEFAULT_EMBEDDER, **options)
-    if args.head:
-        ours: SentimentModel = HeadSentiment(embedder=embedder, artefact=str(args.head))
+    """Our model (a head by name or file, or another backend) and VADER."""
+    head = str(args.head or args.sentiment)
+    if args.head or head in HEAD_FILES:
+        meta = load_head(head)[2]
+        embedders = {}
+        for key in ("embedder", "english_embedder"):
+            if meta.get(key):
+                options = {"threads": args.threads} if args.threads and "use" in meta[key] else {}
+                embedder = build_embedder(meta[key], **options)
+                embedders[key] = CachedEmbedder(embedder, args.cache) if args.cache else embedder
+        ours: SentimentModel = HeadSentiment(artefact=head, **embedders)
     else:
-        ours = make_sentiment(args.sentiment, embedder=embedder)
+        ours = make_sentiment(args.sentiment)
     name = args.head.name if args.head else args.sentiment
     return [(name, ours), ("vader.v1 (baseline)", make_sentiment("vader.v1"))]
 
@@ -235,8 +279,8 @@ def build_models(args: argparse.Namespace) -> list[tuple[str, SentimentModel]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True, help="the shared eval folder")
-    parser.add_argument("--embedder", default="", help="embedder name (default: the default)")
     parser.add_argument("--threads", type=int, help="BLAS threads of the USE embedder")
+    parser.add_argument("--cache", type=Path, help="keep embeddings in this folder (see above)")
     parser.add_argument("--sentiment", default=DEFAULT_SENTIMENT, help="sentiment backend name")
     parser.add_argument("--head", type=Path, help="evaluate this head .npz instead")
     parser.add_argument("--limit", type=int, help="at most N random rows per dataset")
@@ -246,11 +290,15 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     datasets = [load_dataset(args.data, s, limit=args.limit, seed=args.seed) for s in SPECS]
     models = build_models(args)
-    print(f"ours: {models[0][1].model_id}; data: {args.data}; {os.cpu_count()} cores")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(
+        f"ours: {models[0][1].model_id}; data: {args.data}; {os.cpu_count()} cores, "
+        f"load average {load:.1f}" + ("; embeddings cached" if args.cache else "")
+    )
     for _, model in models:  # load lazily built parts (embedder) before timing
         model.predict(["warm-up"])
     table = [[evaluate(model, dataset) for _, model in models] for dataset in datasets]
-    render(datasets, [name for name, _ in models], table)
+    render(datasets, [name for name, _ in models], table, cached=args.cache is not None)
     return 0
 
 

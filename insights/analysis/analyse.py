@@ -108,6 +108,13 @@ def _zero_shot_columns(
     frame[origin.value] = origins
 
 
+def _questions(part: pd.DataFrame) -> list[str | None]:
+    """The question each statement answers (survey column, interviewer turn), or None."""
+    if Col.QUESTION.value not in part:
+        return [None] * len(part)
+    return [q if isinstance(q, str) and q.strip() else None for q in part[Col.QUESTION.value]]
+
+
 def analyse(
     units: pd.DataFrame,
     embeddings: np.ndarray,
@@ -132,7 +139,12 @@ def analyse(
     part = out.loc[mask].copy()
     vectors = embeddings[mask]
     texts = part[Col.TEXT.value].astype(str).tolist()
-    sentiment = analyzer.sentiment.predict(texts, vectors)
+    sentiment = analyzer.sentiment.predict(
+        texts,
+        vectors,
+        languages=part[Col.LANG.value].astype(str).tolist(),
+        questions=_questions(part),
+    )
     part[Col.SENTIMENT.value] = np.asarray(sentiment.labels, dtype=object)
     part[Col.SENTIMENT_SCORE.value] = np.round(np.asarray(sentiment.scores, dtype=float), 4)
     emotion = analyzer.emotions.predict(vectors)

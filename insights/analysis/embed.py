@@ -111,9 +111,16 @@ def _make_minilm(**kwargs: Any) -> Embedder:
     )
 
 
+def _make_e5(**kwargs: Any) -> Embedder:
+    from insights.analysis.embed_extra import make_e5_embedder  # optional extra `e5`
+
+    return make_e5_embedder(**kwargs)
+
+
 _REGISTRY: dict[str, Callable[..., Embedder]] = {
     "use-multilingual.v1": UseEmbedder,
     "minilm.v1": _make_minilm,
+    "e5-small.v1": _make_e5,
 }
 
 

