@@ -58,8 +58,10 @@ def _check_archive(data: bytes, name: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as err:
-        raise DecodeError(f"{name}: corrupt .docx archive ({err}); re-save it from Word") from err
+    except Exception as err:  # noqa: BLE001 - zipfile also raises NotImplementedError, EOFError…
+        reason = " ".join(str(err).split())[:120] or type(err).__name__
+        message = f"{name}: corrupt .docx archive ({reason}); re-save it from Word"
+        raise DecodeError(message) from err
     total = sum(entry.file_size for entry in entries)
     if len(entries) > MAX_DOCX_ENTRIES or total > MAX_DOCX_UNCOMPRESSED:
         raise UnsupportedFormatError(

@@ -244,9 +244,9 @@ def _check_zip(data: bytes, where: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
-    except zipfile.BadZipFile as err:
+    except Exception as err:  # noqa: BLE001 - zipfile also raises NotImplementedError, EOFError…
         raise DecodeError(
-            f"{where}: not an .xlsx workbook (not a zip file); save it as .xlsx or CSV"
+            f"{where}: not an .xlsx workbook (not a readable zip file); save it as .xlsx or CSV"
         ) from err
     size = sum(e.file_size for e in entries)
     if len(entries) > MAX_XLSX_ENTRIES or size > MAX_XLSX_UNCOMPRESSED:
