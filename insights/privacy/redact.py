@@ -5,8 +5,8 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Callable
 
 import pandas as pd
 
@@ -14,7 +14,7 @@ from insights.privacy.given_names import looks_like_person
 from insights.privacy.redactor import Redactor
 from insights.schema import Col
 
-__all__ = ["Redactor", "redact_attributes", "redact_units"]
+__all__ = ["Redactor", "pseudonymous_id", "redact_attributes", "redact_units"]
 
 _CONTEXT_COLUMNS = (Col.PREFIX, Col.SUFFIX)
 _PERSONAL_HEADER = re.compile(
@@ -122,10 +122,28 @@ def _pseudonymise(out: pd.DataFrame, redactor: Redactor, *, speaker: bool) -> No
         out[Col.SPEAKER.value] = out[Col.SPEAKER.value].map(rename, na_action="ignore")
     if Col.RESPONDENT_ID.value in out:
         out[Col.RESPONDENT_ID.value] = out[Col.RESPONDENT_ID.value].map(
-            lambda rid: _rename_id(str(rid), rename), na_action="ignore"
+            lambda rid: pseudonymous_id(str(rid)), na_action="ignore"
         )
 
 
-def _rename_id(respondent_id: str, rename: Callable[[str], str]) -> str:
+_CODE = re.compile(
+    r"[A-Za-z]{0,4}[-_ ]?\d+|[QAR]|(?:respondent|participant|speaker|interviewee|interviewer|"
+    r"intervieweur|intervieweuse|enquêteur|enquêtrice|moderator|modérateur|modératrice|"
+    r"animateur|animatrice|client|cliente|customer|répondant|répondante)\s*\d*",
+    re.I,
+)
+
+
+def pseudonymous_id(respondent_id: str) -> str:
+    """`source#Élodie M.` → `source#p-1a2b3c4d`; ids that are codes (`P3`, `FR-0001`) stay.
+
+    The pseudonym is a hash of source and name, so it is stable across runs (review and
+    merge match on it) and two people never share one (unlike a `[NAME n]` placeholder,
+    which joins "Tom B." and "Tom R."). It is not anonymous: whoever has the inputs can
+    recompute it.
+    """
     source, sep, who = respondent_id.rpartition("#")
-    return f"{source}{sep}{rename(who)}" if sep else respondent_id
+    if not sep or _CODE.fullmatch(who.strip()):
+        return respondent_id
+    digest = hashlib.sha256(f"{source}\0{who}".encode()).hexdigest()[:8]
+    return f"{source}#p-{digest}"

@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from insights.privacy import redact_attributes, redact_units
+from insights.privacy.redact import pseudonymous_id
 
 
 @pytest.mark.parametrize(
@@ -105,20 +106,27 @@ def test_identities_are_pseudonymised_consistently(make_redactor):
     ).astype("string")
     respondents = pd.DataFrame(
         {
-            "respondent_id": ["r.jsonl#Élodie M.", "r.jsonl#tom_commuter24"],
-            "Email": ["e@x.fr", ""],
-            "Ville": ["Lyon", "Paris"],
+            "respondent_id": ["r.jsonl#Élodie M.", "r.jsonl#tom_commuter24", "r.jsonl#Tom R."],
+            "Email": ["e@x.fr", "", ""],
+            "Ville": ["Lyon", "Paris", "Nice"],
         }
     )
     redactor = make_redactor()
     out = redact_units(units, redactor=redactor, identities=True)
     people = redact_attributes(respondents, redactor=redactor, identities=True)
     assert out["speaker"].tolist() == ["[NAME 1]", "Interviewer"]
-    assert out["respondent_id"].tolist() == ["a.txt#[NAME 1]", "a.txt#Interviewer"]
+    assert out["respondent_id"].tolist() == [pseudonymous_id("a.txt#Priya"), "a.txt#Interviewer"]
+    assert out["respondent_id"][0].startswith("a.txt#p-")
     assert out.loc[0, "text"] == "[NAME 1] said hi."
-    assert people["respondent_id"].tolist() == ["r.jsonl#[NAME 2]", "r.jsonl#tom_commuter24"]
+    ids = people["respondent_id"].tolist()
+    assert all(i.startswith("r.jsonl#p-") for i in ids) and len(set(ids)) == 3, ids
     assert list(people.columns) == ["respondent_id", "Ville"]  # personal columns dropped
-    assert people["Ville"].tolist() == ["Lyon", "Paris"]
+    assert people["Ville"].tolist() == ["Lyon", "Paris", "Nice"]
+
+
+@pytest.mark.parametrize("rid", ["s.csv#FR-0001", "s.csv#r12", "t.txt#P3", "t.txt#Speaker 2"])
+def test_respondent_codes_are_not_pseudonymised(rid):
+    assert pseudonymous_id(rid) == rid
 
 
 def test_no_names_option_keeps_patterns(make_redactor):
