@@ -117,9 +117,16 @@ def _make_e5(**kwargs: Any) -> Embedder:
     return make_e5_embedder(**kwargs)
 
 
+def _make_minilm_int8(**kwargs: Any) -> Embedder:
+    from insights.analysis.onnx_embed import make_minilm_int8  # optional extra `fast`
+
+    return make_minilm_int8(**kwargs)
+
+
 _REGISTRY: dict[str, Callable[..., Embedder]] = {
     "use-multilingual.v1": UseEmbedder,
     "minilm.v1": _make_minilm,
+    "minilm-int8.v1": _make_minilm_int8,
     "e5-small.v1": _make_e5,
 }
 
