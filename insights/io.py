@@ -19,6 +19,7 @@ import pandas as pd
 
 __all__ = [
     "atomic_write",
+    "fsync_folder",
     "staged_outputs",
     "write_arrays",
     "write_frame",
@@ -95,7 +96,7 @@ def staged_outputs(out: Path) -> Iterator[Path]:
         yield stage
         for path in sorted(stage.iterdir()):
             os.replace(path, out / path.name)
-        _fsync_folder(out)
+        fsync_folder(out)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
 
@@ -108,7 +109,7 @@ def _remove_leftovers(out: Path) -> None:
             path.unlink(missing_ok=True)
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
     """Make renames in `folder` durable (a no-op where folders can't be opened)."""
     try:
         fd = os.open(folder, os.O_RDONLY)

@@ -6,7 +6,7 @@ batch and sequence axes by torch's TorchScript exporter, then ONNX Runtime's
 `quantize_dynamic` stores every MatMul and embedding weight as int8, one scale per
 output channel; activations are quantised to uint8 at run time. Per-channel
 scales matter: with one scale per tensor the vectors of our evaluation texts kept
-a mean cosine of 0.95 to fp32, per channel 0.99 (see benchmarks/README.md).
+a mean cosine of 0.95 to fp32, per channel 0.99 (``benchmarks/perf.py --quality``).
 
 Cache: ``<cache_dir>/<fingerprint>/model.int8.onnx``, where the fingerprint hashes
 the recipe and the bytes of the model's weights, config and tokenizer. The model

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from insights.io import fsync_folder
 from insights.review.decisions import Decision
 
 __all__ = ["JOURNAL_NAME", "JournalRead", "append_decisions", "journal_path", "read_journal"]
@@ -106,7 +107,7 @@ def append_decisions(path: Path, decisions: Sequence[Decision]) -> None:
     finally:
         os.close(fd)
     if created:
-        _fsync_dir(path.parent)
+        fsync_folder(path.parent)
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -136,17 +137,3 @@ def _repair_tail(path: Path) -> None:
             handle.truncate(cut)
         handle.flush()
         os.fsync(handle.fileno())
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Persist a new file's directory entry (best effort: not every OS allows it)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -3,13 +3,16 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from importlib.util import find_spec
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-pytest.importorskip("onnxruntime", reason="the fast extra: pip install 'insights[fast]'")
-pytest.importorskip("onnx", reason="the fast extra: pip install 'insights[fast]'")
+# Not importorskip: importing onnxruntime here, before `import_onnxruntime` sets
+# ORT_DISABLE_TELEMETRY, would switch its telemetry on for the whole session.
+if find_spec("onnxruntime") is None or find_spec("onnx") is None:
+    pytest.skip("the fast extra: pip install 'insights[fast]'", allow_module_level=True)
 
 from insights.analysis.embed import Embedder, make_embedder  # noqa: E402
 from insights.analysis.onnx_embed import (  # noqa: E402
