@@ -48,3 +48,18 @@ def test_emotion_curve_has_a_point_per_persona(demo_run) -> None:
         assert (got is None) == (expected is None)
         if got is not None:
             assert abs(got - expected) < 1e-3
+
+
+def test_no_planted_pii_in_any_output_of_the_demo_run(demo_run) -> None:
+    planted = (
+        "jane.doe@example.com",
+        "06 39 98 12 34",
+        "07700 900461",
+        "sam.r@example.net",
+        "Chloe B.",
+        "chloe_rider82",
+    )
+    for path in demo_run.iterdir():
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        for item in planted:
+            assert item not in text, (item, path.name)
