@@ -22,8 +22,12 @@ from insights.journeymap.build import build_map
 from insights.journeymap.model import JourneyMap, Persona, ProposalKind
 from insights.journeymap.people import build_personas
 from insights.journeymap.propose import ProposalSet, load_phrase_pipelines, propose
-from insights.privacy.given_names import looks_like_person
-from insights.privacy.redact import Redactor, redact_attributes, redact_units
+from insights.privacy.redact import (
+    Redactor,
+    redact_attributes,
+    redact_source_notes,
+    redact_units,
+)
 from insights.progress import NullProgress, Progress
 from insights.review import JOURNAL_NAME, ReplayReport, replay_report
 from insights.schema import Col, Role
@@ -334,24 +338,8 @@ def _redact(ingested: IngestResult, config: RunConfig) -> IngestResult:
     redactor = Redactor.make(terms_file=config.redact_terms)
     units = redact_units(ingested.units, redactor=redactor, identities=True)
     respondents = redact_attributes(ingested.respondents, redactor=redactor, identities=True)
-    sources = [replace(s, notes=_redact_notes(s.notes, redactor)) for s in ingested.sources]
+    sources = [replace(s, notes=redact_source_notes(s.notes, redactor)) for s in ingested.sources]
     return replace(ingested, units=units, respondents=respondents, sources=sources)
-
-
-def _redact_notes(notes: dict[str, object], redactor: Redactor) -> dict[str, object]:
-    """Speaker labels that read as names become their `[NAME n]` placeholder."""
-
-    def label(name: object) -> object:
-        if isinstance(name, str) and looks_like_person(name):
-            return redactor.name_placeholder(name)
-        return name
-
-    out = dict(notes)
-    if isinstance(out.get("speakers"), dict):
-        out["speakers"] = {str(label(k)): v for k, v in out["speakers"].items()}
-    if isinstance(out.get("interviewers"), list):
-        out["interviewers"] = [label(k) for k in out["interviewers"]]
-    return out
 
 
 def _write(

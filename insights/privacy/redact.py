@@ -14,7 +14,13 @@ from insights.privacy.given_names import looks_like_person
 from insights.privacy.redactor import Redactor
 from insights.schema import Col
 
-__all__ = ["Redactor", "pseudonymous_id", "redact_attributes", "redact_units"]
+__all__ = [
+    "Redactor",
+    "pseudonymous_id",
+    "redact_attributes",
+    "redact_source_notes",
+    "redact_units",
+]
 
 _CONTEXT_COLUMNS = (Col.PREFIX, Col.SUFFIX)
 _PERSONAL_HEADER = re.compile(
@@ -147,3 +153,19 @@ def pseudonymous_id(respondent_id: str) -> str:
         return respondent_id
     digest = hashlib.sha256(f"{source}\0{who}".encode()).hexdigest()[:8]
     return f"{source}#p-{digest}"
+
+
+def redact_source_notes(notes: dict[str, object], redactor: Redactor) -> dict[str, object]:
+    """A source's ingest notes with speaker labels that read as names as `[NAME n]`."""
+
+    def label(name: object) -> object:
+        if isinstance(name, str) and looks_like_person(name):
+            return redactor.name_placeholder(name)
+        return name
+
+    out = dict(notes)
+    if isinstance(out.get("speakers"), dict):
+        out["speakers"] = {str(label(k)): v for k, v in out["speakers"].items()}
+    if isinstance(out.get("interviewers"), list):
+        out["interviewers"] = [label(k) for k in out["interviewers"]]
+    return out
