@@ -22,6 +22,7 @@ import hashlib
 import html
 import re
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -34,6 +35,7 @@ from insights.errors import UsageError
 __all__ = ["CACHE_FILE", "embed_cached", "embedding_text", "text_hash"]
 
 CACHE_FILE = "embeddings.sqlite"
+_SETUP_ATTEMPTS = 40  # about a minute of retries in all
 _BATCH = 500  # rows per SQL query / transaction (below SQLite's variable limit)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS vectors (
@@ -113,10 +115,36 @@ def _connect(cache_dir: Path) -> Iterator[sqlite3.Connection]:
             "give a writable --cache-dir or delete the folder"
         ) from exc
     with closing(conn):
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA busy_timeout=60000")
-        conn.execute(_SCHEMA)
+        _prepare(conn, cache_dir)
         yield conn
+
+
+def _prepare(conn: sqlite3.Connection, cache_dir: Path) -> None:
+    """Switch to WAL and create the table, retrying while another process does the same.
+
+    SQLite returns "database is locked" at once, without waiting for the busy
+    timeout, when two connections race to change the journal mode or create
+    the schema of a new file (a deadlock it refuses to wait on). Both
+    statements are idempotent, so they are retried with a growing pause.
+    """
+    for attempt in range(_SETUP_ATTEMPTS):
+        try:
+            conn.execute("PRAGMA busy_timeout=60000")
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute(_SCHEMA)
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise UsageError(
+                    f"embedding cache {cache_dir} cannot be used ({exc}); "
+                    "delete the folder or give another --cache-dir"
+                ) from exc
+            time.sleep(min(0.05 * 2**attempt, 2.0))
+    raise UsageError(
+        f"embedding cache {cache_dir} stayed locked by another process; "
+        "wait for the other run to finish or give another --cache-dir"
+    )
 
 
 def _load(cache_dir: Path, model_id: str, hashes: list[str]) -> dict[str, np.ndarray]:
