@@ -29,50 +29,16 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
-
-OUTPUTS = ("units.csv", "respondents.csv", "embeddings.npz", "map.json")
-
-
-def check_outputs(out: Path) -> str:
-    """'empty', 'complete', or raise AssertionError describing the corruption."""
-    import jsonschema
-
-    from insights.journeymap.schema import map_schema
-
-    visible = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
-    if not visible:
-        return "empty"
-    assert visible == sorted(OUTPUTS), f"partial set of outputs: {visible}"
-    units = pd.read_csv(out / "units.csv", dtype=str, keep_default_na=False)
-    journey = json.loads((out / "map.json").read_text(encoding="utf-8"))
-    jsonschema.validate(journey, map_schema())
-    vectors = np.load(out / "embeddings.npz", allow_pickle=False)
-    respondent = units[units["role"] == "respondent"]
-    assert journey["stats"]["units"] == len(units), "map and units.csv from different runs"
-    assert vectors["unit_id"].tolist() == respondent["unit_id"].tolist(), "embeddings mismatch"
-    return "complete"
-
-
-def check_cache(cache: Path) -> None:
-    """The SQLite embedding cache is intact."""
-    path = cache / "embeddings.sqlite"
-    if path.exists():
-        with sqlite3.connect(path) as db:
-            (status,) = db.execute("PRAGMA integrity_check").fetchone()
-        assert status == "ok", f"cache corrupt: {status}"
+from insights.runcheck import check_cache, check_run_folder
 
 
 def run_command(inputs: Path, out: Path, cache: Path) -> list[str]:
@@ -167,12 +133,12 @@ def main() -> None:
         out, cache = Path(tmp) / "out", Path(tmp) / "cache"
         command = run_command(args.input, out, cache)
         full = trial(command, None)
-        print(f"full run: {full:.1f} s, outputs {check_outputs(out)}")
+        print(f"full run: {full:.1f} s, outputs {check_run_folder(out)}")
         outcomes: dict[str, int] = {}
         for number in range(1, args.trials + 1):
             delay = rng.uniform(0.3, full)
             trial(command, delay)
-            state = check_outputs(out)
+            state = check_run_folder(out)
             check_cache(cache)
             outcomes[state] = outcomes.get(state, 0) + 1
             print(f"trial {number:2d}: killed after {delay:5.1f} s -> {state}, cache ok")
