@@ -136,3 +136,12 @@ def test_vague_nouns_do_not_name_a_cluster(nlp: dict[str, Any]) -> None:
     phrases = extract_phrases(doc, stop_words())
     assert "week" not in phrases and "day" not in phrases
     assert "tracking page" in phrases
+
+
+def test_large_clusters_are_read_on_a_sample_with_the_same_phrases(nlp: dict[str, Any]) -> None:
+    big = [EN[0] * 60, EN[1] * 60]  # 240 statements per cluster
+    langs = [["en"] * len(c) for c in big]
+    full = key_phrases(big, langs, nlp=nlp, max_statements=1000)
+    sampled = key_phrases(big, langs, nlp=nlp, max_statements=20)
+    assert [set(p[:2]) for p in sampled] == [set(p[:2]) for p in full]
+    assert full[0][0] in {"luggage", "bag", "baggage"} and full[1][0] == "delay"
