@@ -32,6 +32,16 @@ The recipe (measured in ``benchmarks/clusters.py``):
    unclustered (label -1) and are counted, never dropped.
 6. Clusters are numbered by decreasing size (ties: first member), so labels are
    stable for a given input and seed.
+
+**Large corpora** (more than ``max_fit`` distinct statements, default 5,000):
+steps 3-4 run on a seeded random sample of ``max_fit`` distinct statements, and
+every other statement is then assigned by the rule of step 5 (nearest centroid,
+if at least as similar as the cluster's least typical sampled member), the same
+approximate assignment HDBSCAN's ``approximate_predict`` offers, without having
+to project new points through UMAP. Time and memory of UMAP and HDBSCAN stay
+bounded; the assignment is one matrix product. ``min_cluster_size`` then
+defaults from the sample size. Statements the rule does not place stay
+unclustered and are counted, as everywhere else.
 """
 
 from __future__ import annotations
@@ -74,6 +84,7 @@ class ClusterParams:
     reassign_quantile: float | None
     seed: int
     n_distinct: int
+    n_fit: int  # distinct statements UMAP/HDBSCAN were fitted on (a sample above max_fit)
 
     def as_dict(self) -> dict[str, Any]:
         """Plain dict, for JSON."""
@@ -136,6 +147,7 @@ def cluster_embeddings(
     n_neighbors: int = 15,
     reassign_quantile: float | None = 0.0,
     seed: int = 0,
+    max_fit: int = 5000,
 ) -> ClusterResult:
     """Cluster `embeddings` (one row per statement) with HDBSCAN; see the module doc.
 
@@ -150,7 +162,8 @@ def cluster_embeddings(
         n_neighbors: UMAP neighbourhood size.
         reassign_quantile: quantile of members' similarity that sets a cluster's radius for
             outlier reassignment (0 = least typical member); None keeps all outliers.
-        seed: random seed of the reduction.
+        seed: random seed of the reduction (and of the sample, see "Large corpora").
+        max_fit: most distinct statements UMAP and HDBSCAN see; above, a sample.
 
     Returns:
         A `ClusterResult` aligned with the rows of `embeddings`.
@@ -161,8 +174,9 @@ def cluster_embeddings(
     """
     vectors = _unit_rows(embeddings)
     distinct, inverse = _dedupe(vectors)
+    fit = _fit_rows(len(distinct), max_fit, seed)
     params = _params(
-        len(distinct), min_cluster_size, min_samples, selection, reducer,
+        len(distinct), len(fit), min_cluster_size, min_samples, selection, reducer,
         n_components, n_neighbors, reassign_quantile, seed,
     )  # fmt: skip
     labels = np.full(len(distinct), -1, dtype=np.int64)
@@ -171,12 +185,27 @@ def cluster_embeddings(
         weights = np.bincount(inverse, minlength=len(distinct))
         labels, strength = _small_corpus(distinct, weights, params.min_cluster_size)
     else:
-        labels, strength = _hdbscan(_reduce(distinct, params), params)
+        labels[fit], strength[fit] = _hdbscan(_reduce(distinct[fit], params), params)
     moved = np.zeros(len(distinct), dtype=bool)
+    if len(fit) < len(distinct):  # rows outside the sample: assigned by the step-5 rule
+        unseen = np.ones(len(distinct), dtype=bool)
+        unseen[fit] = False
+        labels, strength, placed = _reassign(distinct, labels, strength, 0.0, candidates=unseen)
+        moved |= placed
     if reassign_quantile is not None:
-        labels, strength, moved = _reassign(distinct, labels, strength, reassign_quantile)
+        labels, strength, again = _reassign(distinct, labels, strength, reassign_quantile)
+        moved |= again
     labels = _renumber(labels)
     return ClusterResult(labels[inverse], strength[inverse], moved[inverse], params)
+
+
+def _fit_rows(n: int, max_fit: int, seed: int) -> np.ndarray:
+    """Indices of the distinct rows clustering is fitted on: all, or a seeded sample."""
+    if max_fit < _SMALL:
+        raise UsageError(f"max_fit {max_fit} is too small; give {_SMALL} or more")
+    if n <= max_fit:
+        return np.arange(n)
+    return np.sort(np.random.default_rng(seed).choice(n, size=max_fit, replace=False))
 
 
 def _unit_rows(embeddings: np.ndarray) -> np.ndarray:
@@ -204,6 +233,7 @@ def _dedupe(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def _params(
     n: int,
+    n_fit: int,
     min_cluster_size: int | None,
     min_samples: int | None,
     selection: str,
@@ -220,15 +250,16 @@ def _params(
         )
     if reassign_quantile is not None and not 0.0 <= reassign_quantile <= 1.0:
         raise UsageError(f"reassign_quantile {reassign_quantile} is not in [0, 1]; give e.g. 0.05")
-    size = default_min_cluster_size(n) if min_cluster_size is None else int(min_cluster_size)
+    size = default_min_cluster_size(n_fit) if min_cluster_size is None else int(min_cluster_size)
     if size < 2:
         raise UsageError(f"min_cluster_size {size} is too small; give 2 or more")
     samples = min(3, size) if min_samples is None else max(1, int(min_samples))
     if n < _SMALL:
         reducer = "none"
     return ClusterParams(
-        size, samples, selection, reducer, n_components, n_neighbors, reassign_quantile, seed, n
-    )
+        size, samples, selection, reducer, n_components, n_neighbors, reassign_quantile, seed, n,
+        n_fit,
+    )  # fmt: skip
 
 
 def _reduce(vectors: np.ndarray, params: ClusterParams) -> np.ndarray:
@@ -301,12 +332,19 @@ def _average_linkage(distance: np.ndarray, k: int) -> np.ndarray:
 
 
 def _reassign(
-    vectors: np.ndarray, labels: np.ndarray, strength: np.ndarray, quantile: float
+    vectors: np.ndarray,
+    labels: np.ndarray,
+    strength: np.ndarray,
+    quantile: float,
+    *,
+    candidates: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Step 5: unclustered rows (only `candidates`, if given) join their nearest cluster."""
     labels, strength = labels.copy(), strength.copy()
     moved = np.zeros(len(labels), dtype=bool)
     clusters = np.unique(labels[labels >= 0])
-    outliers = np.flatnonzero(labels < 0)
+    unclustered = labels < 0 if candidates is None else (labels < 0) & candidates
+    outliers = np.flatnonzero(unclustered)
     if len(clusters) == 0 or len(outliers) == 0:
         return labels, strength, moved
     centroids = np.vstack([vectors[labels == c].mean(axis=0) for c in clusters])

@@ -259,3 +259,21 @@ def test_float_jitter_does_not_defeat_dedupe(blobs: tuple[np.ndarray, np.ndarray
     jittered = unit[:1] + 1e-7
     result = cluster_embeddings(np.vstack([unit, jittered]), reducer="pca", seed=0)
     assert result.params.n_distinct == 240
+
+
+def test_large_corpus_is_fitted_on_a_sample_and_every_row_assigned() -> None:
+    points, truth = make_blobs(n_samples=3000, centers=5, n_features=32, random_state=3)
+    sampled = cluster_embeddings(points, reducer="pca", seed=0, max_fit=600)
+    assert sampled.params.n_distinct == 3000 and sampled.params.n_fit == 600
+    assert sampled.params.min_cluster_size == default_min_cluster_size(600)
+    assert sampled.n_clusters == 5
+    assert _purity(sampled.labels, truth) > 0.98
+    assert sampled.n_unclustered < 0.05 * len(points)
+    assert sampled.reassigned.sum() > 2000  # the rows outside the sample were placed
+    again = cluster_embeddings(points, reducer="pca", seed=0, max_fit=600)
+    assert np.array_equal(sampled.labels, again.labels)
+
+
+def test_max_fit_below_the_small_corpus_size_raises() -> None:
+    with pytest.raises(UsageError, match="max_fit"):
+        cluster_embeddings(np.eye(8), max_fit=5)
