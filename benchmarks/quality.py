@@ -45,6 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from embedding_cache import CachedEmbedder  # noqa: E402
 
+from insights.analysis.embed import Embedder  # noqa: E402
 from insights.analysis.sentiment import (  # noqa: E402
     DEFAULT_SENTIMENT,
     HeadSentiment,
@@ -52,7 +53,12 @@ from insights.analysis.sentiment import (  # noqa: E402
     SentimentResult,
     make_sentiment,
 )
-from insights.analysis.sentiment_head import HEAD_FILES, build_embedder, load_head  # noqa: E402
+from insights.analysis.sentiment_head import (  # noqa: E402
+    HEAD_FILES,
+    build_embedder,
+    fast_variant,
+    load_head,
+)
 
 THREE = {1: "negative", 2: "negative", 3: "neutral", 4: "positive", 5: "positive"}
 NHS = {1: "positive", 2: "positive", 3: "neutral", 4: "negative", 5: "negative"}
@@ -259,21 +265,44 @@ def render(
 
 
 def build_models(args: argparse.Namespace) -> list[tuple[str, SentimentModel]]:
-    """Our model (a head by name or file, or another backend) and VADER."""
+    """Our model (a head by name or file, or another backend) and VADER.
+
+    A head's English block runs on the int8 runtime when the ``fast`` extra is
+    installed, as in a run; ``--compare-fp32`` adds the same head on fp32 vectors.
+    """
     head = str(args.head or args.sentiment)
-    if args.head or head in HEAD_FILES:
-        meta = load_head(head)[2]
-        embedders = {}
-        for key in ("embedder", "english_embedder"):
-            if meta.get(key):
-                options = {"threads": args.threads} if args.threads and "use" in meta[key] else {}
-                embedder = build_embedder(meta[key], **options)
-                embedders[key] = CachedEmbedder(embedder, args.cache) if args.cache else embedder
-        ours: SentimentModel = HeadSentiment(artefact=head, **embedders)
-    else:
-        ours = make_sentiment(args.sentiment)
     name = args.head.name if args.head else args.sentiment
-    return [(name, ours), ("vader.v1 (baseline)", make_sentiment("vader.v1"))]
+    if not (args.head or head in HEAD_FILES):
+        return [(name, make_sentiment(args.sentiment)), _vader()]
+    meta = load_head(head)[2]
+
+    def cached(embedder_name: str) -> Embedder:
+        options = {"threads": args.threads} if args.threads and "use" in embedder_name else {}
+        embedder = build_embedder(embedder_name, **options)
+        return CachedEmbedder(embedder, args.cache) if args.cache else embedder
+
+    main_block = cached(meta["embedder"])
+    english = meta.get("english_embedder")
+    fast = fast_variant(english) if english else ""
+    models = [
+        (
+            name,
+            HeadSentiment(
+                artefact=head, embedder=main_block, english_embedder=cached(fast) if fast else None
+            ),
+        )
+    ]
+    if args.compare_fp32 and english and fast != english:
+        fp32 = HeadSentiment(
+            artefact=head, embedder=main_block, english_embedder=cached(english), fast=False
+        )
+        models.append((f"{name} (fp32 English block)", fp32))
+    return [*models, _vader()]
+
+
+def _vader() -> tuple[str, SentimentModel]:
+    """The lexicon baseline, in every table."""
+    return ("vader.v1 (baseline)", make_sentiment("vader.v1"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -285,6 +314,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--head", type=Path, help="evaluate this head .npz instead")
     parser.add_argument("--limit", type=int, help="at most N random rows per dataset")
     parser.add_argument("--seed", type=int, default=0, help="seed of the --limit sample")
+    parser.add_argument(
+        "--compare-fp32", action="store_true", help="also run the head with an fp32 English block"
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")

