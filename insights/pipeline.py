@@ -214,7 +214,8 @@ def run_pipeline(
     """
     config = config or RunConfig()
     progress = progress or NullProgress()
-    models = Models(ModelSpec(config.embedder, load_taxonomy(config.taxonomy)))
+    spec = ModelSpec(config.embedder, load_taxonomy(config.taxonomy), cache_dir=config.cache_dir)
+    models = Models(spec)
     if config.executor != "local":
         progress.start("Starting workers")
     with open_executor(

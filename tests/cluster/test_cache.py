@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from insights.analysis.embed import UseEmbedder
-from insights.cluster.cache import CACHE_FILE, embed_cached, embedding_text
+from insights.cluster.cache import CACHE_FILE, embed_cached, embedding_text, with_cache
 
 TEXTS = [
     "The delivery was three days late.",
@@ -170,3 +170,24 @@ def test_processes_creating_a_new_cache_at_once_all_succeed(tmp_path: Path) -> N
     ]
     errors = [run.communicate(timeout=120)[1] for run in runs]
     assert [run.returncode for run in runs] == [0] * 6, errors
+
+
+def test_cached_embedder_embeds_each_text_once_across_instances(
+    use: CountingUse, tmp_path: Path
+) -> None:
+    first = with_cache(use, tmp_path)
+    assert first.model_id == use.model_id and first.dim == use.dim
+    vectors = first.encode(TEXTS)
+    again = with_cache(use, tmp_path).encode(list(reversed(TEXTS)))
+    assert use.encoded == TEXTS  # the second instance read everything from the cache
+    np.testing.assert_allclose(again, vectors[::-1], atol=1e-6)
+    assert with_cache(use, None) is use and with_cache(first, tmp_path) is first
+
+
+def test_cached_embedder_reads_what_the_run_stored_for_the_same_text(
+    use: CountingUse, tmp_path: Path
+) -> None:
+    embed_cached(["@united Late again"], use, cache_dir=tmp_path)  # stored as "Late again"
+    use.encoded.clear()
+    with_cache(use, tmp_path).encode(["Late again"])
+    assert use.encoded == []
