@@ -128,10 +128,11 @@ def test_a_person_reviews_quits_and_resumes(run_copy):
 
     child.sendline("g")
     child.expect("Most similar:")
-    child.expect(r"  1\. (\S+) ")
-    partner = child.match.group(1)
     child.expect("Merge with")
-    child.sendline("1")
+    options = re.findall(r"^\s*(\d+)\. (\S+) ", child.before, flags=re.MULTILINE)
+    # the most similar proposal that is not the one already accepted
+    number, partner = next((k, pid) for k, pid in options if pid != pains[0].id)
+    child.sendline(number)
     child.expect(f"saved: merge {pains[1].id} \\+ {partner}")
     partner_units = load_base_map(run_copy).pain_points
     union = sorted({u for p in partner_units if p.id in (pains[1].id, partner) for u in p.unit_ids})
