@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import warnings
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
@@ -273,15 +274,48 @@ def _reduce(vectors: np.ndarray, params: ClusterParams) -> np.ndarray:
         return np.asarray(_unit_rows(reduced))
     import umap  # lazy: numba compiles on first use
 
+    neighbours = min(params.n_neighbors, len(vectors) - 1)
     model = umap.UMAP(
-        n_neighbors=min(params.n_neighbors, len(vectors) - 1),
+        n_neighbors=neighbours,
         n_components=dims,
         min_dist=0.0,
         metric="cosine",
         random_state=params.seed,
         n_jobs=1,
+        precomputed_knn=(*exact_knn(vectors, neighbours), None),
     )
-    return np.asarray(model.fit_transform(vectors), dtype=np.float64)
+    with warnings.catch_warnings():  # no search index: we never call transform
+        warnings.filterwarnings("ignore", message="precomputed_knn", category=UserWarning)
+        return np.asarray(model.fit_transform(vectors), dtype=np.float64)
+
+
+def exact_knn(vectors: np.ndarray, k: int, *, chunk: int = 2048) -> tuple[np.ndarray, np.ndarray]:
+    """Exact cosine k-nearest neighbours of unit rows (self first), by blocked matrix products.
+
+    UMAP's own search (NN-descent) is approximate and its numba code compiles for
+    ~25 s in every new process; at the sizes we fit (`max_fit`) a BLAS product is
+    exact and takes about a second.
+
+    Returns:
+        (indices, distances): int64 and float32 arrays of shape (n, k), nearest first,
+        distance = 1 - cosine similarity.
+    """
+    points = np.asarray(vectors, dtype=np.float32)
+    n = len(points)
+    indices = np.empty((n, k), dtype=np.int64)
+    distances = np.empty((n, k), dtype=np.float32)
+    for start in range(0, n, chunk):
+        similarity = points[start : start + chunk] @ points.T
+        rows = np.arange(len(similarity))
+        similarity[rows, start + rows] = np.inf  # a point is its own nearest neighbour
+        part = np.argpartition(-similarity, k - 1, axis=1)[:, :k]
+        top = np.take_along_axis(similarity, part, axis=1)
+        order = np.argsort(-top, axis=1, kind="stable")
+        indices[start : start + chunk] = np.take_along_axis(part, order, axis=1)
+        best = np.take_along_axis(top, order, axis=1)
+        best[:, 0] = 1.0
+        distances[start : start + chunk] = np.clip(1.0 - best, 0.0, 2.0)
+    return indices, distances
 
 
 def _hdbscan(points: np.ndarray, params: ClusterParams) -> tuple[np.ndarray, np.ndarray]:

@@ -277,3 +277,19 @@ def test_large_corpus_is_fitted_on_a_sample_and_every_row_assigned() -> None:
 def test_max_fit_below_the_small_corpus_size_raises() -> None:
     with pytest.raises(UsageError, match="max_fit"):
         cluster_embeddings(np.eye(8), max_fit=5)
+
+
+def test_exact_knn_matches_a_brute_force_search() -> None:
+    from sklearn.neighbors import NearestNeighbors
+
+    from insights.cluster.clustering import exact_knn
+
+    rng = np.random.default_rng(0)
+    points = rng.normal(size=(500, 24))
+    points /= np.linalg.norm(points, axis=1, keepdims=True)
+    indices, distances = exact_knn(points, 10, chunk=128)  # several blocks
+    reference = NearestNeighbors(n_neighbors=10, metric="cosine").fit(points)
+    ref_distances, ref_indices = reference.kneighbors(points)
+    assert np.array_equal(indices, ref_indices)
+    assert np.array_equal(indices[:, 0], np.arange(500))  # each point first
+    np.testing.assert_allclose(distances, ref_distances, atol=1e-5)
