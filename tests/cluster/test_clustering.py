@@ -293,3 +293,14 @@ def test_exact_knn_matches_a_brute_force_search() -> None:
     assert np.array_equal(indices, ref_indices)
     assert np.array_equal(indices[:, 0], np.arange(500))  # each point first
     np.testing.assert_allclose(distances, ref_distances, atol=1e-5)
+
+
+def test_eom_result_swallowed_by_one_cluster_counts_as_degenerate() -> None:
+    from insights.cluster.clustering import _degenerate
+
+    swallowed = np.array([0] * 700 + [1] * 150 + [2] * 100 + [-1] * 50)
+    balanced = np.repeat(np.arange(10), 100)
+    assert _degenerate(swallowed, min_cluster_size=25)
+    assert not _degenerate(balanced, min_cluster_size=25)
+    assert _degenerate(np.array([0] * 500 + [1] * 500), min_cluster_size=25)  # two halves
+    assert not _degenerate(np.array([0] * 50 + [-1] * 10), min_cluster_size=25)  # too small
