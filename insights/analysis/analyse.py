@@ -19,7 +19,7 @@ from insights.analysis.embed import Embedder
 from insights.analysis.given import given_labels
 from insights.analysis.zeroshot import PrototypeClassifier, ZeroShotResult
 from insights.schema import Col, Role
-from insights.taxonomies.model import Taxonomy
+from insights.taxonomies.model import Dimension, Taxonomy
 
 __all__ = ["Analyzer", "analyse"]
 
@@ -169,14 +169,15 @@ def analyse(
     part[Col.EMOTION.value] = emotions
     part[Col.EMOTION_SCORE.value] = np.round(emotion_scores.astype(float), 4)
     attrs = respondents if respondents is not None else pd.DataFrame()
-    for dimension, classifier, cols in (
+    dimensions: tuple[tuple[Dimension, PrototypeClassifier, tuple[Col, Col, Col]], ...] = (
         ("stages", analyzer.stages, (Col.STAGE, Col.STAGE_SCORE, Col.STAGE_ORIGIN)),
         (
             "touchpoints",
             analyzer.touchpoints,
             (Col.TOUCHPOINT, Col.TOUCHPOINT_SCORE, Col.TOUCHPOINT_ORIGIN),
         ),
-    ):
+    )
+    for dimension, classifier, cols in dimensions:
         _, given = given_labels(attrs, analyzer.taxonomy.labels(dimension), dimension)
         label, score, origin = cols
         _zero_shot_columns(

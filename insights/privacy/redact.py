@@ -164,8 +164,9 @@ def redact_source_notes(notes: dict[str, object], redactor: Redactor) -> dict[st
         return name
 
     out = dict(notes)
-    if isinstance(out.get("speakers"), dict):
-        out["speakers"] = {str(label(k)): v for k, v in out["speakers"].items()}
-    if isinstance(out.get("interviewers"), list):
-        out["interviewers"] = [label(k) for k in out["interviewers"]]
+    speakers, interviewers = out.get("speakers"), out.get("interviewers")
+    if isinstance(speakers, dict):
+        out["speakers"] = {str(label(k)): v for k, v in speakers.items()}
+    if isinstance(interviewers, list):
+        out["interviewers"] = [label(k) for k in interviewers]
     return out
