@@ -1,12 +1,8 @@
 """Embeddings cached on disk by content hash and model id.
 
-Storage: one SQLite file, ``<cache_dir>/embeddings.sqlite``, with a table
-``vectors(model_id, text_hash, dim, vector)`` whose key is
-``(model_id, sha256(text))`` and whose vector is the raw float32 bytes. SQLite
-is in WAL mode with a busy timeout, and rows are written with
-``INSERT OR IGNORE`` in one short transaction per batch, so two runs sharing
-a cache folder at the same time neither block each other for long nor
-corrupt the file (the loser of a race simply re-inserts an identical vector).
+Storage: table ``vectors(model_id, text_hash, dim, vector)`` of the cache file
+(`insights.store`: SQLite, WAL, safe under concurrent runs) whose key is
+``(model_id, sha256(text))`` and whose vector is the raw float32 bytes.
 A text whose vector is already stored for this model is never embedded again;
 identical texts in one call are embedded once.
 
@@ -18,19 +14,15 @@ tweets this alone raised clustering NMI by ~0.04-0.08, see benchmarks/README.md)
 
 from __future__ import annotations
 
-import hashlib
 import html
 import re
-import sqlite3
-import time
-from collections.abc import Iterator, Sequence
-from contextlib import closing, contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
 from insights.analysis.embed import Embedder
-from insights.errors import UsageError
+from insights.store import BATCH, CACHE_FILE, connect, text_hash
 
 __all__ = [
     "CACHE_FILE",
@@ -41,9 +33,6 @@ __all__ = [
     "with_cache",
 ]
 
-CACHE_FILE = "embeddings.sqlite"
-_SETUP_ATTEMPTS = 40  # about a minute of retries in all
-_BATCH = 500  # rows per SQL query / transaction (below SQLite's variable limit)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS vectors (
     model_id  TEXT NOT NULL,
@@ -68,11 +57,6 @@ def embedding_text(text: str) -> str:
     """
     cleaned = _SPACES.sub(" ", _NOISE.sub(" ", html.unescape(text))).strip()
     return cleaned or text.strip()
-
-
-def text_hash(text: str) -> str:
-    """Hex sha256 of the UTF-8 bytes of `text` (the cache key with the model id)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def embed_cached(
@@ -140,54 +124,11 @@ def with_cache(embedder: Embedder, cache_dir: Path | None) -> Embedder:
     return CachedEmbedder(embedder, cache_dir)
 
 
-@contextmanager
-def _connect(cache_dir: Path) -> Iterator[sqlite3.Connection]:
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(cache_dir / CACHE_FILE, timeout=60.0)
-    except (OSError, sqlite3.Error) as exc:
-        raise UsageError(
-            f"embedding cache {cache_dir} cannot be opened ({exc}); "
-            "give a writable --cache-dir or delete the folder"
-        ) from exc
-    with closing(conn):
-        _prepare(conn, cache_dir)
-        yield conn
-
-
-def _prepare(conn: sqlite3.Connection, cache_dir: Path) -> None:
-    """Switch to WAL and create the table, retrying while another process does the same.
-
-    SQLite returns "database is locked" at once, without waiting for the busy
-    timeout, when two connections race to change the journal mode or create
-    the schema of a new file (a deadlock it refuses to wait on). Both
-    statements are idempotent, so they are retried with a growing pause.
-    """
-    for attempt in range(_SETUP_ATTEMPTS):
-        try:
-            conn.execute("PRAGMA busy_timeout=60000")
-            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute(_SCHEMA)
-            return
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc):
-                raise UsageError(
-                    f"embedding cache {cache_dir} cannot be used ({exc}); "
-                    "delete the folder or give another --cache-dir"
-                ) from exc
-            time.sleep(min(0.05 * 2**attempt, 2.0))
-    raise UsageError(
-        f"embedding cache {cache_dir} stayed locked by another process; "
-        "wait for the other run to finish or give another --cache-dir"
-    )
-
-
 def _load(cache_dir: Path, model_id: str, hashes: list[str]) -> dict[str, np.ndarray]:
     found: dict[str, np.ndarray] = {}
-    with _connect(cache_dir) as conn:
-        for start in range(0, len(hashes), _BATCH):
-            chunk = hashes[start : start + _BATCH]
+    with connect(cache_dir, _SCHEMA) as conn:
+        for start in range(0, len(hashes), BATCH):
+            chunk = hashes[start : start + BATCH]
             marks = ",".join("?" * len(chunk))
             rows = conn.execute(
                 f"SELECT text_hash, dim, vector FROM vectors "
@@ -203,12 +144,12 @@ def _load(cache_dir: Path, model_id: str, hashes: list[str]) -> dict[str, np.nda
 
 def _store(cache_dir: Path, model_id: str, hashes: list[str], vectors: np.ndarray) -> None:
     dim = int(vectors.shape[1])
-    with _connect(cache_dir) as conn:
-        for start in range(0, len(hashes), _BATCH):
+    with connect(cache_dir, _SCHEMA) as conn:
+        for start in range(0, len(hashes), BATCH):
             rows = [
                 (model_id, key, dim, np.ascontiguousarray(vec, dtype=np.float32).tobytes())
                 for key, vec in zip(
-                    hashes[start : start + _BATCH], vectors[start : start + _BATCH], strict=True
+                    hashes[start : start + BATCH], vectors[start : start + BATCH], strict=True
                 )
             ]
             with conn:

@@ -1,0 +1,134 @@
+"""The on-disk cache: one SQLite file per cache folder, safe under concurrent runs.
+
+``<cache_dir>/embeddings.sqlite`` holds a table per kind of cached result: the
+sentence vectors of `insights.cluster.cache` and the named entities of PII
+redaction (`JsonCache`). Every key is ``(model_id, sha256(text))``: texts
+themselves are never stored. SQLite runs in WAL mode with a busy timeout; rows
+are written with ``INSERT OR IGNORE`` in short transactions, so two runs sharing
+a folder neither block each other for long nor corrupt the file (the loser of a
+race re-inserts an identical row).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import closing, contextmanager
+from pathlib import Path
+from typing import Any
+
+from insights.errors import UsageError
+
+__all__ = ["CACHE_FILE", "JsonCache", "connect", "text_hash"]
+
+CACHE_FILE = "embeddings.sqlite"
+BATCH = 500  # rows per SQL query / transaction (below SQLite's variable limit)
+_SETUP_ATTEMPTS = 40  # about a minute of retries in all
+
+
+def text_hash(text: str) -> str:
+    """Cache key of a text: SHA-256 of its UTF-8 bytes, hex."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@contextmanager
+def connect(cache_dir: Path, schema: str) -> Iterator[sqlite3.Connection]:
+    """A connection to the cache file of `cache_dir`, with `schema` (CREATE … IF NOT EXISTS)."""
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(cache_dir / CACHE_FILE, timeout=60.0)
+    except (OSError, sqlite3.Error) as exc:
+        raise UsageError(
+            f"cache {cache_dir} cannot be opened ({exc}); "
+            "give a writable --cache-dir or delete the folder"
+        ) from exc
+    with closing(conn):
+        _prepare(conn, cache_dir, schema)
+        yield conn
+
+
+def _prepare(conn: sqlite3.Connection, cache_dir: Path, schema: str) -> None:
+    """Switch to WAL and create the table, retrying while another process does the same.
+
+    SQLite returns "database is locked" at once, without waiting for the busy
+    timeout, when two connections race to change the journal mode or create
+    the schema of a new file (a deadlock it refuses to wait on). Both
+    statements are idempotent, so they are retried with a growing pause.
+    """
+    for attempt in range(_SETUP_ATTEMPTS):
+        try:
+            conn.execute("PRAGMA busy_timeout=60000")
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute(schema)
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise UsageError(
+                    f"cache {cache_dir} cannot be used ({exc}); "
+                    "delete the folder or give another --cache-dir"
+                ) from exc
+            time.sleep(min(0.05 * 2**attempt, 2.0))
+        except sqlite3.DatabaseError as exc:  # not a database, or a damaged one
+            raise UsageError(
+                f"cache file {cache_dir / CACHE_FILE} is damaged ({exc}); "
+                "delete it (it is rebuilt) or give another --cache-dir"
+            ) from exc
+    raise UsageError(
+        f"cache {cache_dir} stayed locked by another process; "
+        "wait for the other run to finish or give another --cache-dir"
+    )
+
+
+class JsonCache:
+    """JSON values by text for one model, in table `table` of the cache file.
+
+    Example:
+        >>> cache = JsonCache(Path(".cache"), "entities", "en_core_web_sm-3.8.0")
+        >>> cache.put({"Call Sophie": [[5, 11, "PERSON"]]})
+        >>> cache.get(["Call Sophie", "Hello"])
+        {'Call Sophie': [[5, 11, 'PERSON']]}
+    """
+
+    def __init__(self, cache_dir: Path, table: str, model_id: str) -> None:
+        if not table.isidentifier():
+            raise ValueError(f"bad table name {table!r}")
+        self.cache_dir, self.table, self.model_id = cache_dir, table, model_id
+        self._schema = (
+            f"CREATE TABLE IF NOT EXISTS {table} (model_id TEXT NOT NULL, "
+            "text_hash TEXT NOT NULL, value TEXT NOT NULL, "
+            "PRIMARY KEY (model_id, text_hash)) WITHOUT ROWID"
+        )
+
+    def get(self, texts: Sequence[str]) -> dict[str, Any]:
+        """The stored values of those `texts` that have one, by text."""
+        by_hash = {text_hash(t): t for t in texts}
+        keys, found = list(by_hash), {}
+        with connect(self.cache_dir, self._schema) as conn:
+            for start in range(0, len(keys), BATCH):
+                chunk = keys[start : start + BATCH]
+                rows = conn.execute(
+                    f"SELECT text_hash, value FROM {self.table} "
+                    f"WHERE model_id = ? AND text_hash IN ({','.join('?' * len(chunk))})",
+                    [self.model_id, *chunk],
+                )
+                for key, value in rows:
+                    try:
+                        found[by_hash[key]] = json.loads(value)
+                    except ValueError:
+                        continue  # a damaged row is recomputed
+        return found
+
+    def put(self, values: Mapping[str, Any]) -> None:
+        """Store `values` (by text); rows already there are kept."""
+        rows = [(self.model_id, text_hash(t), json.dumps(v)) for t, v in values.items()]
+        with connect(self.cache_dir, self._schema) as conn:
+            for start in range(0, len(rows), BATCH):
+                with conn:
+                    conn.executemany(
+                        f"INSERT OR IGNORE INTO {self.table} VALUES (?, ?, ?)",
+                        rows[start : start + BATCH],
+                    )
