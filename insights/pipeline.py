@@ -231,7 +231,7 @@ def _redact(ingested: IngestResult, config: RunConfig) -> IngestResult:
     """
     if not config.redact:
         return ingested
-    redactor = Redactor.make(terms_file=config.redact_terms)
+    redactor = Redactor.make(terms_file=config.redact_terms, cache_dir=config.cache_dir)
     units = redact_units(ingested.units, redactor=redactor, identities=True)
     respondents = redact_attributes(ingested.respondents, redactor=redactor, identities=True)
     sources = [replace(s, notes=redact_source_notes(s.notes, redactor)) for s in ingested.sources]

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from insights.privacy.evidence import PERSON_LABELS, Entity, Evidence
@@ -46,6 +47,7 @@ from insights.privacy.words import (
     opens_sentence,
     tokens,
 )
+from insights.store import JsonCache
 
 __all__ = ["NameFinder"]
 
@@ -66,6 +68,8 @@ class NameFinder:
         ner: use the spaCy NER models (False: titles and given names only).
         pipelines: loaded spaCy pipelines by language ("en", "fr") to use instead of
             loading the packaged ones; each needs a "ner" component.
+        cache_dir: keep each text's NER entities in the run cache (by text hash and
+            pipeline name/version), so a second run does not run NER on it again.
     """
 
     def __init__(
@@ -74,10 +78,12 @@ class NameFinder:
         keep: frozenset[str] = frozenset(),
         ner: bool = True,
         pipelines: Mapping[str, Any] | None = None,
+        cache_dir: Path | None = None,
     ) -> None:
         self._keep = keep
         self._use_ner = ner
         self._nlp: dict[str, Any] = dict(pipelines or {})
+        self._cache_dir = cache_dir
         self._evidence = Evidence()
 
     def find_many(self, texts: Sequence[str], langs: Sequence[str]) -> list[list[Found]]:
@@ -104,11 +110,29 @@ class NameFinder:
         for i, lang in enumerate(langs):
             groups.setdefault("fr" if lang == "fr" else "en", []).append(i)
         for lang, idx in groups.items():
-            nlp = self._pipeline(lang)
-            docs = nlp.pipe((texts[i] for i in idx), batch_size=_BATCH, disable=idle_pipes(nlp))
-            for i, doc in zip(idx, docs, strict=True):
-                out[i] = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+            found = self._run_ner(self._pipeline(lang), [texts[i] for i in idx])
+            for i, ents in zip(idx, found, strict=True):
+                out[i] = ents
         return out
+
+    def _run_ner(self, nlp: Any, texts: list[str]) -> list[list[Entity]]:
+        """Entities of `texts`, from the cache where stored, else by `nlp` (then stored)."""
+        cache = None
+        if self._cache_dir is not None:
+            meta = nlp.meta
+            model = f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
+            cache = JsonCache(self._cache_dir, "entities", model)
+        known = cache.get(texts) if cache else {}
+        todo = list(dict.fromkeys(t for t in texts if t not in known))
+        docs = nlp.pipe(todo, batch_size=_BATCH, disable=idle_pipes(nlp))
+        new = {
+            t: [[e.start_char, e.end_char, e.label_] for e in d.ents]
+            for t, d in zip(todo, docs, strict=True)
+        }
+        if cache and new:
+            cache.put(new)
+        known.update(new)
+        return [[(int(s), int(e), str(label)) for s, e, label in known[t]] for t in texts]
 
     def _pipeline(self, lang: str) -> Any:
         if lang not in self._nlp:

@@ -42,6 +42,7 @@ class Redactor:
         ner: use the spaCy NER models for names (False: titles and given names only).
         pipelines: spaCy pipelines already loaded, by language ("en", "fr"), whose NER
             component to use instead of loading the packaged ones.
+        cache_dir: keep NER entities by text hash in the run cache (see `NameFinder`).
 
     Example:
         >>> r = Redactor()
@@ -56,24 +57,31 @@ class Redactor:
         names: bool = True,
         ner: bool = True,
         pipelines: Mapping[str, Any] | None = None,
+        cache_dir: Path | None = None,
     ) -> None:
         self._terms = terms or RedactTerms()
         self._finder = (
-            NameFinder(keep=self._terms.keep, ner=ner, pipelines=pipelines) if names else None
+            NameFinder(keep=self._terms.keep, ner=ner, pipelines=pipelines, cache_dir=cache_dir)
+            if names
+            else None
         )
         self._people = People()
         self._known: dict[str, bool] = {}  # name → may be swept at a sentence start
         self._sweep: re.Pattern[str] | None = None
 
     @classmethod
-    def make(cls, *, terms_file: Path | None = None, names: bool = True) -> Redactor:
+    def make(
+        cls, *, terms_file: Path | None = None, names: bool = True, cache_dir: Path | None = None
+    ) -> Redactor:
         """A redactor with the user's terms file (`--redact-terms`), if any.
+
+        `cache_dir` keeps NER results by text hash (see `NameFinder`).
 
         Raises:
             TermsError: the terms file is missing or has a bad line.
         """
         terms = load_terms(terms_file) if terms_file is not None else None
-        return cls(terms=terms, names=names)
+        return cls(terms=terms, names=names, cache_dir=cache_dir)
 
     def add_names(self, names: Iterable[str]) -> None:
         """Register people known to be named in the run (speaker labels, authors).

@@ -92,3 +92,30 @@ def test_extend_name_stops_at_lower_case_and_punctuation():
         text[w.start : extend_name(text, words, i)] for i, w in enumerate(words) if w.capitalised
     ]
     assert spans == ["Sophie Martin", "Martin", "Karim", "Ben W.", "W"]
+
+
+class _CountingPipeline:
+    """A real spaCy pipeline that counts the texts it is asked to run on."""
+
+    def __init__(self, nlp):
+        self._nlp, self.texts = nlp, []
+
+    def __getattr__(self, name):
+        return getattr(self._nlp, name)
+
+    def pipe(self, texts, **options):
+        texts = list(texts)
+        self.texts += texts
+        return self._nlp.pipe(texts, **options)
+
+
+def test_ner_results_are_cached_across_runs(ner_pipelines, tmp_path):
+    counting = {lang: _CountingPipeline(nlp) for lang, nlp in ner_pipelines.items()}
+    texts = ["I spoke to Sophie Martin yesterday.", "Le conseiller Julien Moreau a aidé."]
+    langs = ["en", "fr"]
+    first = NameFinder(pipelines=counting, cache_dir=tmp_path).find_many(texts, langs)
+    second = NameFinder(pipelines=counting, cache_dir=tmp_path).find_many(texts, langs)
+    assert first == second and all(first)
+    assert counting["en"].texts == [texts[0]] and counting["fr"].texts == [texts[1]]
+    assert NameFinder(pipelines=ner_pipelines).find_many(texts, langs) == first  # no cache
+    assert b"Sophie" not in (tmp_path / "embeddings.sqlite").read_bytes()
