@@ -172,6 +172,7 @@ def _propose_and_map(
             nlp=nlp,
             seed=config.seed,
             embedder=analyzer.embedder,
+            cache_dir=config.cache_dir,
         )
         progress.advance()
     cluster_of = {**sets[ProposalKind.PAIN].cluster_of, **sets[ProposalKind.DELIGHT].cluster_of}

@@ -28,6 +28,7 @@ import html
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -42,6 +43,7 @@ _MAX_WORDS = 4
 _CANDIDATES = 4  # MMR looks at top_n * _CANDIDATES phrases
 _MIN_SUPPORT_FROM = 8
 _SYNONYM = 0.6
+_RULES = "phrases.v1"  # cache version of extract_phrases' rules: bump when they change
 # Nouns too vague to name a cluster on their own (durations, counts, "thing").
 _VAGUE = frozenset(
     "day week month year hour minute time times thing stuff lot way bit end kind sort "
@@ -86,6 +88,7 @@ def key_phrases(
     top_n: int = 8,
     diversity: float = 0.3,
     max_statements: int = 300,
+    cache_dir: Path | None = None,
 ) -> list[list[str]]:
     """Key phrases of each cluster, most characteristic first.
 
@@ -97,6 +100,8 @@ def key_phrases(
         top_n: phrases per cluster.
         diversity: 0 = pure c-TF-IDF order, 1 = maximally different phrases.
         max_statements: statements parsed per cluster (evenly spaced sample above).
+        cache_dir: keep each statement's phrases in the run cache (by pipeline and
+            text hash), so a second run parses none of them again.
 
     Returns:
         One list of at most `top_n` phrases per cluster (empty when none was found).
@@ -113,7 +118,9 @@ def key_phrases(
     counts, scaled = [], []
     for texts, langs in zip(texts_by_cluster, langs_by_cluster, strict=True):
         keep = _evenly_spaced(len(texts), max_statements)
-        count = _cluster_counts([texts[i] for i in keep], [langs[i] for i in keep], nlp, stops)
+        count = _cluster_counts(
+            [texts[i] for i in keep], [langs[i] for i in keep], nlp, stops, cache_dir
+        )
         factor = len(texts) / max(len(keep), 1)
         counts.append(count)
         scaled.append(Counter({p: n * factor for p, n in count.items()}))
@@ -178,7 +185,11 @@ def _evenly_spaced(n: int, most: int) -> list[int]:
 
 
 def _cluster_counts(
-    texts: Sequence[str], langs: Sequence[str], nlp: Mapping[str, Any], stops: frozenset[str]
+    texts: Sequence[str],
+    langs: Sequence[str],
+    nlp: Mapping[str, Any],
+    stops: frozenset[str],
+    cache_dir: Path | None = None,
 ) -> Counter[str]:
     """Phrase → number of statements of the cluster that contain it."""
     counts: Counter[str] = Counter()
@@ -186,9 +197,32 @@ def _cluster_counts(
     for text, lang in zip(texts, langs, strict=True):
         by_lang.setdefault(lang if lang in nlp else "en", []).append(html.unescape(text))
     for lang, group in by_lang.items():
-        for doc in nlp[lang].pipe(group, batch_size=64):
-            counts.update(set(extract_phrases(doc, stops)))
+        for phrases in _phrases(nlp[lang], group, stops, cache_dir):
+            counts.update(set(phrases))
     return counts
+
+
+def _phrases(
+    nlp: Any, texts: list[str], stops: frozenset[str], cache_dir: Path | None
+) -> list[list[str]]:
+    """Each text's phrases, from the cache where stored, else parsed (then stored)."""
+    from insights.store import JsonCache
+
+    cache = None
+    if cache_dir is not None:
+        meta = nlp.meta
+        model = f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}#{_RULES}"
+        cache = JsonCache(cache_dir, "phrases", model)
+    known = cache.get(texts) if cache else {}
+    todo = list(dict.fromkeys(t for t in texts if t not in known))
+    new = {
+        text: extract_phrases(doc, stops)
+        for text, doc in zip(todo, nlp.pipe(todo, batch_size=64), strict=True)
+    }
+    if cache and new:
+        cache.put(new)
+    known.update(new)
+    return [list(known[t]) for t in texts]
 
 
 def _ctfidf(counts: Sequence[Counter[str]]) -> list[dict[str, float]]:

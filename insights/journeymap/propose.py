@@ -6,7 +6,10 @@ delights, each polarity on its own; neutral statements are not clustered.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -22,10 +25,15 @@ from insights.journeymap.proposals import (
 )
 from insights.schema import Col, Role
 
+if TYPE_CHECKING:
+    from insights.cluster.clustering import ClusterResult
+
 __all__ = ["ProposalSet", "load_phrase_pipelines", "propose"]
 
 _PREFIX = {ProposalKind.PAIN: "P", ProposalKind.DELIGHT: "D"}
 _POLARITY = {ProposalKind.PAIN: "negative", ProposalKind.DELIGHT: "positive"}
+# cache version of cluster_embeddings' algorithm: bump whenever its results may change
+_CLUSTERING_VERSION = "cluster_embeddings.v3"
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,7 @@ def _evidence(
     nlp: dict[str, object],
     n_quotes: int,
     embedder: Embedder | None,
+    cache_dir: Path | None = None,
 ) -> list[ClusterEvidence]:
     from insights.cluster.clustering import proposal_id
     from insights.cluster.keyphrases import key_phrases
@@ -57,7 +66,7 @@ def _evidence(
     members = [positions[labels == c] for c in clusters]
     texts = [units.iloc[m][Col.TEXT.value].astype(str).tolist() for m in members]
     langs = [units.iloc[m][Col.LANG.value].astype(str).tolist() for m in members]
-    phrases = key_phrases(texts, langs, nlp=nlp, embedder=embedder)
+    phrases = key_phrases(texts, langs, nlp=nlp, embedder=embedder, cache_dir=cache_dir)
     evidence = []
     for c, member, phrase, said in zip(clusters, members, phrases, texts, strict=True):
         rows = units.iloc[member]
@@ -101,6 +110,7 @@ def propose(
     n_quotes: int = 5,
     min_cluster_size: int | None = None,
     embedder: Embedder | None = None,
+    cache_dir: Path | None = None,
 ) -> ProposalSet:
     """Cluster the statements of `kind`'s polarity and build their proposals.
 
@@ -115,18 +125,18 @@ def propose(
         min_cluster_size: override of the size-based default.
         embedder: embeds key phrases so MMR can drop synonyms, across languages too
             ("refund" / "remboursement"); None compares their words instead.
+        cache_dir: run cache for the clustering of these exact vectors and the key
+            phrases of each statement (a re-run on unchanged input recomputes neither).
 
     Returns:
         Proposals sorted by severity, the unclustered count, and unit id → proposal id.
     """
-    from insights.cluster.clustering import cluster_embeddings
-
     respondent = units[Col.ROLE.value] == Role.RESPONDENT.value
     mask = (respondent & (units[Col.SENTIMENT.value] == _POLARITY[kind])).to_numpy()
     positions = np.flatnonzero(mask)
     if len(positions) < 3:
         return ProposalSet([], len(positions), {})
-    result = cluster_embeddings(embeddings[positions], min_cluster_size=min_cluster_size, seed=seed)
+    result = _cluster(embeddings[positions], min_cluster_size, seed, cache_dir)
     evidence = _evidence(
         units,
         embeddings,
@@ -137,6 +147,7 @@ def propose(
         nlp=nlp,
         n_quotes=n_quotes,
         embedder=embedder,
+        cache_dir=cache_dir,
     )
     total = int(units.loc[respondent, Col.RESPONDENT_ID.value].nunique())
     proposals = [
@@ -149,6 +160,41 @@ def propose(
         for pos in e.members
     }
     return ProposalSet(sort_by_severity(proposals), int((result.labels == -1).sum()), cluster_of)
+
+
+def _cluster(
+    vectors: np.ndarray, min_cluster_size: int | None, seed: int, cache_dir: Path | None
+) -> ClusterResult:
+    """`cluster_embeddings`, memoised in the run cache by the vectors' bytes and options."""
+    from insights.cluster.clustering import ClusterParams, ClusterResult, cluster_embeddings
+    from insights.store import JsonCache
+
+    if cache_dir is None:
+        return cluster_embeddings(vectors, min_cluster_size=min_cluster_size, seed=seed)
+    rows = np.ascontiguousarray(vectors, dtype=np.float32)
+    digest = hashlib.sha256(rows.tobytes()).hexdigest()
+    key = f"{digest}|{rows.shape}|{min_cluster_size}|{seed}"
+    cache = JsonCache(cache_dir, "clusterings", _CLUSTERING_VERSION)
+    stored = cache.get([key]).get(key)
+    if stored is not None:
+        return ClusterResult(
+            np.asarray(stored["labels"], dtype=np.int64),
+            np.asarray(stored["probabilities"], dtype=np.float64),
+            np.asarray(stored["reassigned"], dtype=bool),
+            ClusterParams(**stored["params"]),
+        )
+    result = cluster_embeddings(vectors, min_cluster_size=min_cluster_size, seed=seed)
+    cache.put(
+        {
+            key: {
+                "labels": result.labels.tolist(),
+                "probabilities": result.probabilities.tolist(),
+                "reassigned": result.reassigned.tolist(),
+                "params": result.params.as_dict(),
+            }
+        }
+    )
+    return result
 
 
 def load_phrase_pipelines() -> dict[str, object]:

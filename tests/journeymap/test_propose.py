@@ -1,0 +1,52 @@
+"""`propose` on the demo run's statements, with and without the run cache."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import insights.cluster.clustering as clustering
+from insights.journeymap.model import ProposalKind
+from insights.journeymap.propose import load_phrase_pipelines, propose
+from insights.store import CACHE_FILE
+
+
+@pytest.fixture(scope="module")
+def demo_units(demo_run: Path) -> tuple[pd.DataFrame, np.ndarray]:
+    units = pd.read_csv(demo_run / "units.csv")
+    vectors = np.zeros((len(units), 512), dtype=np.float32)
+    with np.load(demo_run / "embeddings.npz", allow_pickle=False) as arrays:
+        rows = {str(u): i for i, u in enumerate(units["unit_id"].astype(str))}
+        for unit, vector in zip(arrays["unit_id"].tolist(), arrays["vector"], strict=True):
+            vectors[rows[str(unit)]] = vector
+    return units, vectors
+
+
+def test_a_rerun_reads_clusters_and_phrases_from_the_cache(
+    demo_units: tuple[pd.DataFrame, np.ndarray], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    units, vectors = demo_units
+    nlp = load_phrase_pipelines()
+    options = {"kind": ProposalKind.PAIN, "stage_names": {}, "nlp": nlp, "cache_dir": tmp_path}
+    first = propose(units, vectors, **options)
+    assert first.proposals and (tmp_path / CACHE_FILE).exists()
+
+    def no_clustering(*args: object, **kwargs: object) -> None:
+        raise AssertionError("clustered again despite the cache")
+
+    class NoParsing:  # the cache must answer for every statement
+        meta = nlp["en"].meta
+
+        def pipe(self, texts: list[str], **kwargs: object) -> list[object]:
+            assert not list(texts), "parsed again despite the cache"
+            return []
+
+    monkeypatch.setattr(clustering, "cluster_embeddings", no_clustering)
+    again = propose(units, vectors, **{**options, "nlp": {"en": NoParsing(), "fr": nlp["fr"]}})
+    assert again == first
+    monkeypatch.undo()
+    uncached = propose(units, vectors, **{**options, "cache_dir": None})
+    assert [p.id for p in uncached.proposals] == [p.id for p in first.proposals]
