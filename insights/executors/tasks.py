@@ -72,7 +72,7 @@ class Models:
         if self._splitter is None:
             from insights.ingest.sentences import SentenceSplitter
 
-            self._splitter = SentenceSplitter()
+            self._splitter = SentenceSplitter(cache_dir=self.spec.cache_dir)
         return self._splitter
 
     @property

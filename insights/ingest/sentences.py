@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 __all__ = ["SentenceSplitter", "Span"]
@@ -24,6 +25,7 @@ _EXCLUDE = [
     "ner",
 ]
 _MIN_WORDS = 3
+_RULES = "sentences.v1"  # cache version of the span rules below: bump when they change
 _WORD = re.compile(r"\w+")
 
 
@@ -33,10 +35,15 @@ class SentenceSplitter:
     Fragments under three words ("Uh,", "Yes.", "Did it?") are merged into a
     neighbouring sentence, so every unit is a statement that can be analysed.
     Languages without a pipeline use spaCy's rule-based sentencizer.
+
+    With a `cache_dir`, each text's spans are kept in the run cache by pipeline
+    and text hash (offsets only, never the text), so a second run over the same
+    material does not run spaCy again.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, cache_dir: Path | None = None) -> None:
         self._nlp: dict[str, Any] = {}
+        self._cache_dir = cache_dir
 
     def split(self, text: str, lang: str) -> list[Span]:
         """Return (start, end) character spans of the sentences of `text`, trimmed."""
@@ -45,10 +52,23 @@ class SentenceSplitter:
     def split_many(self, texts: Sequence[str], lang: str) -> list[list[Span]]:
         """Split many texts of one language (batched through spaCy)."""
         nlp = self._pipeline(lang)
-        return [
-            _merge_fragments(text, _spans(doc))
-            for text, doc in zip(texts, nlp.pipe(texts), strict=True)
-        ]
+        cache = None
+        if self._cache_dir is not None:
+            from insights.store import JsonCache
+
+            meta = nlp.meta
+            model = f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}#{_RULES}"
+            cache = JsonCache(self._cache_dir, "sentences", model)
+        known = cache.get(texts) if cache else {}
+        todo = list(dict.fromkeys(t for t in texts if t not in known))
+        new = {
+            text: _merge_fragments(text, _spans(doc))
+            for text, doc in zip(todo, nlp.pipe(todo) if todo else [], strict=True)
+        }
+        if cache and new:
+            cache.put(new)
+        known.update(new)
+        return [[(int(a), int(b)) for a, b in known[t]] for t in texts]
 
     def _pipeline(self, lang: str) -> Any:
         key = lang if lang in _PIPELINES else "xx"
