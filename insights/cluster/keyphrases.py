@@ -197,32 +197,44 @@ def _cluster_counts(
     for text, lang in zip(texts, langs, strict=True):
         by_lang.setdefault(lang if lang in nlp else "en", []).append(html.unescape(text))
     for lang, group in by_lang.items():
-        for phrases in _phrases(nlp[lang], group, stops, cache_dir):
+        for phrases in _phrases(nlp, lang, group, stops, cache_dir):
             counts.update(set(phrases))
     return counts
 
 
 def _phrases(
-    nlp: Any, texts: list[str], stops: frozenset[str], cache_dir: Path | None
+    nlp: Mapping[str, Any],
+    lang: str,
+    texts: list[str],
+    stops: frozenset[str],
+    cache_dir: Path | None,
 ) -> list[list[str]]:
-    """Each text's phrases, from the cache where stored, else parsed (then stored)."""
+    """Each text's phrases, from the cache where stored, else parsed (then stored).
+
+    `nlp[lang]` is only touched (a lazy mapping loads it then) when a text is missing.
+    """
     from insights.store import JsonCache
 
     cache = None
     if cache_dir is not None:
-        meta = nlp.meta
-        model = f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}#{_RULES}"
-        cache = JsonCache(cache_dir, "phrases", model)
+        cache = JsonCache(cache_dir, "phrases", f"{_model_id(nlp, lang)}#{_RULES}")
     known = cache.get(texts) if cache else {}
     todo = list(dict.fromkeys(t for t in texts if t not in known))
-    new = {
-        text: extract_phrases(doc, stops)
-        for text, doc in zip(todo, nlp.pipe(todo, batch_size=64), strict=True)
-    }
+    docs = nlp[lang].pipe(todo, batch_size=64) if todo else []
+    new = {text: extract_phrases(doc, stops) for text, doc in zip(todo, docs, strict=True)}
     if cache and new:
         cache.put(new)
     known.update(new)
     return [list(known[t]) for t in texts]
+
+
+def _model_id(nlp: Mapping[str, Any], lang: str) -> str:
+    """Cache id of the pipeline `nlp[lang]`, without loading it when `nlp` can tell."""
+    model_id = getattr(nlp, "model_id", None)
+    if callable(model_id):
+        return str(model_id(lang))
+    meta = nlp[lang].meta
+    return f"{lang}:{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
 
 
 def _ctfidf(counts: Sequence[Counter[str]]) -> list[dict[str, float]]:

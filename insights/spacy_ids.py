@@ -1,0 +1,30 @@
+"""Which spaCy pipeline package a language would load, without loading it.
+
+Cached results (sentence spans, entities, key phrases) are keyed by the pipeline
+that made them; reading the installed package's name and version is enough to
+look them up, so a warm run need not load spaCy models at all.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+from collections.abc import Sequence
+
+__all__ = ["pipeline_id"]
+
+
+def pipeline_id(candidates: Sequence[str]) -> str:
+    """``name-version`` of the first installed package among `candidates`, or ``"none"``.
+
+    That is the package `spacy.load` is tried on first.
+
+    Example:
+        >>> pipeline_id(["fr_core_news_sm"])
+        'fr_core_news_sm-3.8.0'
+    """
+    for name in candidates:
+        try:
+            return f"{name}-{importlib.metadata.version(name)}"
+        except importlib.metadata.PackageNotFoundError:
+            continue
+    return "none"
