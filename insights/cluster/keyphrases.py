@@ -54,11 +54,14 @@ _VAGUE = frozenset(
 
 
 def stop_words() -> frozenset[str]:
-    """English and French stop words (spaCy's lists), lower-cased."""
-    from spacy.lang.en.stop_words import STOP_WORDS as EN
-    from spacy.lang.fr.stop_words import STOP_WORDS as FR
+    """English and French stop words (spaCy's lists, shipped as ``stop_words.txt``), lower-cased.
 
-    return frozenset(w.lower() for w in EN | FR)
+    A copy, so that a run whose key phrases come from the cache need not import spaCy.
+    """
+    from importlib import resources
+
+    text = resources.files("insights.cluster").joinpath("stop_words.txt").read_text("utf-8")
+    return frozenset(w for w in text.splitlines() if w and not w.startswith("#"))
 
 
 def extract_phrases(doc: Any, stops: frozenset[str]) -> list[str]:

@@ -145,3 +145,10 @@ def test_large_clusters_are_read_on_a_sample_with_the_same_phrases(nlp: dict[str
     sampled = key_phrases(big, langs, nlp=nlp, max_statements=20)
     assert [set(p[:2]) for p in sampled] == [set(p[:2]) for p in full]
     assert full[0][0] in {"luggage", "bag", "baggage"} and full[1][0] == "delay"
+
+
+def test_shipped_stop_words_are_spacys_lists() -> None:
+    from spacy.lang.en.stop_words import STOP_WORDS as EN
+    from spacy.lang.fr.stop_words import STOP_WORDS as FR
+
+    assert stop_words() == frozenset(w.lower() for w in EN | FR)
