@@ -6,9 +6,12 @@ loses at most the decision being typed.
 
 Reading rule: every line that is a valid decision counts, in file order. A line
 that is not (a *torn* last line left by a kill or power cut mid-write, or a line
-edited by hand) is skipped with a warning, never an error. Before appending, a
-torn last line is cut off (it holds no complete decision), so new decisions
-always start on a line of their own.
+edited by hand) is skipped with a warning, never an error. A last line with no
+newline after it counts only if it is exactly a line the journal writes (the
+decision's canonical JSON): a torn line can still parse as JSON, e.g. cut right
+after a field and followed by a stray ``}``, and then lacks the fields it lost.
+Before appending, a torn last line is cut off (it holds no complete decision),
+so new decisions always start on a line of their own.
 """
 
 from __future__ import annotations
@@ -49,6 +52,14 @@ def _parse(line: bytes) -> Decision | None:
         return None
 
 
+def _parse_tail(line: bytes) -> Decision | None:
+    """The decision of a last line without newline, if it is one the journal wrote whole."""
+    decision = _parse(line)
+    if decision is None or decision.model_dump_json().encode("utf-8") != line.strip():
+        return None
+    return decision
+
+
 def read_journal(path: Path) -> JournalRead:
     """Read every decision of a journal; a missing file is an empty journal.
 
@@ -66,8 +77,8 @@ def read_journal(path: Path) -> JournalRead:
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        decision = _parse(line)
         torn = number == len(lines)  # no newline after it
+        decision = _parse_tail(line) if torn else _parse(line)
         if decision is None or decision.id in seen:
             warnings.append(_skip_warning(path, number, torn, duplicate=decision is not None))
             continue
@@ -130,7 +141,7 @@ def _repair_tail(path: Path) -> None:
         if data.endswith(b"\n"):
             return
         cut = data.rfind(b"\n") + 1
-        if _parse(data[cut:]) is not None:
+        if _parse_tail(data[cut:]) is not None:
             handle.seek(0, os.SEEK_END)
             handle.write(b"\n")
         else:

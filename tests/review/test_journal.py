@@ -128,3 +128,18 @@ def test_lines_that_are_not_valid_decisions_are_skipped(tmp_path, line):
     read = read_journal(path)
     assert read.decisions == []
     assert len(read.warnings) == 1
+
+
+def test_a_torn_last_line_that_still_parses_is_not_taken_for_the_decision(tmp_path):
+    # Found by hypothesis: a merge line cut after its "values" field, then a stray "}",
+    # is valid JSON for a merge without its members.
+    merge = new_decision(DecisionType.MERGE, ["P-0000000a", "P-0000000b"])
+    merge = merge.model_copy(update={"members": {"P-0000000a": ["u2"], "P-0000000b": ["u9"]}})
+    line = merge.model_dump_json()
+    torn = line[: line.index(',"members"')] + "}"
+    path = tmp_path / "review.jsonl"
+    path.write_text(torn, encoding="utf-8")
+    read = read_journal(path)
+    assert read.decisions == [] and "incomplete" in read.warnings[0]
+    path.write_text(line, encoding="utf-8")  # the whole line without its newline still counts
+    assert read_journal(path).decisions == [merge]
