@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from insights.journeymap.schema import map_schema
+from insights.store import CACHE_FILE
 
 __all__ = ["RUN_OUTPUTS", "CorruptRun", "check_cache", "check_run_folder"]
 
@@ -64,7 +65,7 @@ def check_run_folder(out: Path) -> Literal["empty", "complete"]:
 
 def check_cache(cache_dir: Path) -> None:
     """Raise `CorruptRun` unless the embedding cache passes SQLite's integrity check."""
-    path = cache_dir / "embeddings.sqlite"
+    path = cache_dir / CACHE_FILE
     if not path.exists():
         return
     try:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import importlib.metadata
 from collections.abc import Sequence
+from typing import Any
 
-__all__ = ["pipeline_id"]
+__all__ = ["loaded_pipeline_id", "pipeline_id"]
 
 
 def pipeline_id(candidates: Sequence[str]) -> str:
@@ -28,3 +29,9 @@ def pipeline_id(candidates: Sequence[str]) -> str:
         except importlib.metadata.PackageNotFoundError:
             continue
     return "none"
+
+
+def loaded_pipeline_id(nlp: Any) -> str:
+    """``lang_name-version`` of an already loaded pipeline, from its meta."""
+    meta = nlp.meta
+    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"

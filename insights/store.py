@@ -15,14 +15,14 @@ import hashlib
 import json
 import sqlite3
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
 from insights.errors import UsageError
 
-__all__ = ["CACHE_FILE", "JsonCache", "connect", "text_hash"]
+__all__ = ["CACHE_FILE", "JsonCache", "cached_per_text", "connect", "text_hash"]
 
 CACHE_FILE = "embeddings.sqlite"
 BATCH = 500  # rows per SQL query / transaction (below SQLite's variable limit)
@@ -132,3 +132,28 @@ class JsonCache:
                         f"INSERT OR IGNORE INTO {self.table} VALUES (?, ?, ?)",
                         rows[start : start + BATCH],
                     )
+
+
+def cached_per_text(
+    cache: JsonCache | None,
+    texts: Sequence[str],
+    compute: Callable[[list[str]], Iterable[Any]],
+) -> list[Any]:
+    """Each text's value: from `cache` where stored, else computed and stored.
+
+    `compute` gets the distinct missing texts and returns their values in that
+    order; it is not called when none is missing, so whatever it loads (a spaCy
+    pipeline) loads only then. Without a cache every text is computed.
+
+    Example:
+        >>> cached_per_text(cache, ["a b. c d."], lambda todo: [len(t) for t in todo])
+        [10]
+    """
+    known = cache.get(texts) if cache is not None else {}
+    todo = list(dict.fromkeys(t for t in texts if t not in known))
+    if todo:
+        new = dict(zip(todo, compute(todo), strict=True))
+        if cache is not None:
+            cache.put(new)
+        known.update(new)
+    return [known[t] for t in texts]

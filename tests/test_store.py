@@ -70,3 +70,20 @@ def test_processes_creating_a_new_cache_at_once_all_succeed(tmp_path: Path) -> N
     ]
     errors = [run.communicate(timeout=120)[1] for run in runs]
     assert [run.returncode for run in runs] == [0] * 6, errors
+
+
+def test_cached_per_text_computes_each_missing_text_once(tmp_path: Path) -> None:
+    from insights.store import cached_per_text
+
+    calls: list[list[str]] = []
+
+    def lengths(todo: list[str]) -> list[int]:
+        calls.append(todo)
+        return [len(t) for t in todo]
+
+    cache = JsonCache(tmp_path, "lengths", "len.v1")
+    assert cached_per_text(cache, ["ab", "abc", "ab"], lengths) == [2, 3, 2]
+    assert cached_per_text(cache, ["abc", "abcd"], lengths) == [3, 4]
+    assert cached_per_text(cache, ["ab"], lengths) == [2]
+    assert calls == [["ab", "abc"], ["abcd"]]  # nothing missing: not called at all
+    assert cached_per_text(None, ["x"], lengths) == [1] and calls[-1] == ["x"]

@@ -117,14 +117,17 @@ def key_phrases(
         raise UsageError("key_phrases needs an English spaCy pipeline under nlp['en']")
     if len(texts_by_cluster) != len(langs_by_cluster):
         raise UsageError("key_phrases: texts_by_cluster and langs_by_cluster differ in length")
-    stops = stop_words()
+    kept = [
+        [(t[i], g[i]) for i in _evenly_spaced(len(t), max_statements)]
+        for t, g in zip(texts_by_cluster, langs_by_cluster, strict=True)
+    ]
+    phrases = _phrases_by_language(kept, nlp, stop_words(), cache_dir)
     counts, scaled = [], []
-    for texts, langs in zip(texts_by_cluster, langs_by_cluster, strict=True):
-        keep = _evenly_spaced(len(texts), max_statements)
-        count = _cluster_counts(
-            [texts[i] for i in keep], [langs[i] for i in keep], nlp, stops, cache_dir
-        )
-        factor = len(texts) / max(len(keep), 1)
+    for statements, texts in zip(kept, texts_by_cluster, strict=True):
+        count: Counter[str] = Counter()
+        for text, lang in statements:
+            count.update(set(phrases[_language(lang, nlp)][html.unescape(text)]))
+        factor = len(texts) / max(len(statements), 1)
         counts.append(count)
         scaled.append(Counter({p: n * factor for p, n in count.items()}))
     scores = _ctfidf(scaled)
@@ -187,57 +190,51 @@ def _evenly_spaced(n: int, most: int) -> list[int]:
     return sorted({int(i) for i in np.linspace(0, n - 1, max(most, 1))})
 
 
-def _cluster_counts(
-    texts: Sequence[str],
-    langs: Sequence[str],
-    nlp: Mapping[str, Any],
-    stops: frozenset[str],
-    cache_dir: Path | None = None,
-) -> Counter[str]:
-    """Phrase → number of statements of the cluster that contain it."""
-    counts: Counter[str] = Counter()
-    by_lang: dict[str, list[str]] = {}
-    for text, lang in zip(texts, langs, strict=True):
-        by_lang.setdefault(lang if lang in nlp else "en", []).append(html.unescape(text))
-    for lang, group in by_lang.items():
-        for phrases in _phrases(nlp, lang, group, stops, cache_dir):
-            counts.update(set(phrases))
-    return counts
+def _language(lang: str, nlp: Mapping[str, Any]) -> str:
+    """The pipeline a statement is parsed with: its language's, else English."""
+    return lang if lang in nlp else "en"
 
 
-def _phrases(
+def _phrases_by_language(
+    statements_by_cluster: Sequence[Sequence[tuple[str, str]]],
     nlp: Mapping[str, Any],
-    lang: str,
-    texts: list[str],
     stops: frozenset[str],
     cache_dir: Path | None,
-) -> list[list[str]]:
-    """Each text's phrases, from the cache where stored, else parsed (then stored).
+) -> dict[str, dict[str, list[str]]]:
+    """Phrases of every (text, language) statement, by pipeline language, then by text.
 
-    `nlp[lang]` is only touched (a lazy mapping loads it then) when a text is missing.
+    All clusters' statements of one language go through one cache lookup and one
+    spaCy batch; `nlp[lang]` is only touched (a lazy mapping loads it then) when
+    a statement is missing from the cache.
     """
-    from insights.store import JsonCache
+    from insights.store import JsonCache, cached_per_text
 
-    cache = None
-    if cache_dir is not None:
-        cache = JsonCache(cache_dir, "phrases", f"{_model_id(nlp, lang)}#{_RULES}")
-    known = cache.get(texts) if cache else {}
-    todo = list(dict.fromkeys(t for t in texts if t not in known))
-    docs = nlp[lang].pipe(todo, batch_size=64) if todo else []
-    new = {text: extract_phrases(doc, stops) for text, doc in zip(todo, docs, strict=True)}
-    if cache and new:
-        cache.put(new)
-    known.update(new)
-    return [list(known[t]) for t in texts]
+    by_lang: dict[str, list[str]] = {}
+    for statements in statements_by_cluster:
+        for text, lang in statements:
+            by_lang.setdefault(_language(lang, nlp), []).append(html.unescape(text))
+    out = {}
+    for lang, texts in by_lang.items():
+        cache = None
+        if cache_dir is not None:
+            cache = JsonCache(cache_dir, "phrases", f"{_model_id(nlp, lang)}#{_RULES}")
+
+        def parse(todo: list[str], lang: str = lang) -> list[list[str]]:
+            docs = nlp[lang].pipe(todo, batch_size=64)
+            return [extract_phrases(doc, stops) for doc in docs]
+
+        out[lang] = dict(zip(texts, cached_per_text(cache, texts, parse), strict=True))
+    return out
 
 
 def _model_id(nlp: Mapping[str, Any], lang: str) -> str:
     """Cache id of the pipeline `nlp[lang]`, without loading it when `nlp` can tell."""
+    from insights.spacy_ids import loaded_pipeline_id
+
     model_id = getattr(nlp, "model_id", None)
     if callable(model_id):
         return str(model_id(lang))
-    meta = nlp[lang].meta
-    return f"{lang}:{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
+    return f"{lang}:{loaded_pipeline_id(nlp[lang])}"
 
 
 def _ctfidf(counts: Sequence[Counter[str]]) -> list[dict[str, float]]:

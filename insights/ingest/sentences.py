@@ -51,24 +51,22 @@ class SentenceSplitter:
 
     def split_many(self, texts: Sequence[str], lang: str) -> list[list[Span]]:
         """Split many texts of one language (batched through spaCy)."""
+        from insights.store import JsonCache, cached_per_text
+
         cache = None
         if self._cache_dir is not None:
             from insights.spacy_ids import pipeline_id
-            from insights.store import JsonCache
 
             key = lang if lang in _PIPELINES else "xx"
             model = f"{key}:{pipeline_id(_PIPELINES.get(key, ()))}#{_RULES}"
             cache = JsonCache(self._cache_dir, "sentences", model)
-        known = cache.get(texts) if cache else {}
-        todo = list(dict.fromkeys(t for t in texts if t not in known))
-        docs = self._pipeline(lang).pipe(todo) if todo else []  # loads spaCy only if needed
-        new = {
-            text: _merge_fragments(text, _spans(doc)) for text, doc in zip(todo, docs, strict=True)
-        }
-        if cache and new:
-            cache.put(new)
-        known.update(new)
-        return [[(int(a), int(b)) for a, b in known[t]] for t in texts]
+
+        def split(todo: list[str]) -> list[list[Span]]:  # loads spaCy only if called
+            docs = self._pipeline(lang).pipe(todo)
+            return [_merge_fragments(t, _spans(d)) for t, d in zip(todo, docs, strict=True)]
+
+        found = cached_per_text(cache, texts, split)
+        return [[(int(a), int(b)) for a, b in spans] for spans in found]
 
     def _pipeline(self, lang: str) -> Any:
         key = lang if lang in _PIPELINES else "xx"

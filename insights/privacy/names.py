@@ -47,8 +47,8 @@ from insights.privacy.words import (
     opens_sentence,
     tokens,
 )
-from insights.spacy_ids import pipeline_id
-from insights.store import JsonCache
+from insights.spacy_ids import loaded_pipeline_id, pipeline_id
+from insights.store import JsonCache, cached_per_text
 
 __all__ = ["NameFinder"]
 
@@ -123,25 +123,21 @@ class NameFinder:
         The pipeline loads only when some text is not in the cache.
         """
         cache = None
-        if self._cache_dir is not None and lang not in self._given:
-            model = f"{lang}:{pipeline_id(PIPELINES[lang])}"
-            cache = JsonCache(self._cache_dir, "entities", model)
-        elif self._cache_dir is not None:  # pipelines given by the caller: their own meta
-            meta = self._nlp[lang].meta
-            model = f"{lang}:{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
-            cache = JsonCache(self._cache_dir, "entities", model)
-        known = cache.get(texts) if cache else {}
-        todo = list(dict.fromkeys(t for t in texts if t not in known))
-        nlp = self._pipeline(lang) if todo else None
-        docs = nlp.pipe(todo, batch_size=_BATCH, disable=idle_pipes(nlp)) if nlp else []
-        new = {
-            t: [[e.start_char, e.end_char, e.label_] for e in d.ents]
-            for t, d in zip(todo, docs, strict=True)
-        }
-        if cache and new:
-            cache.put(new)
-        known.update(new)
-        return [[(int(s), int(e), str(label)) for s, e, label in known[t]] for t in texts]
+        if self._cache_dir is not None:
+            model = (  # pipelines given by the caller: their own meta
+                loaded_pipeline_id(self._nlp[lang])
+                if lang in self._given
+                else pipeline_id(PIPELINES[lang])
+            )
+            cache = JsonCache(self._cache_dir, "entities", f"{lang}:{model}")
+
+        def ner(todo: list[str]) -> list[list[list[Any]]]:  # loads the pipeline only if called
+            nlp = self._pipeline(lang)
+            docs = nlp.pipe(todo, batch_size=_BATCH, disable=idle_pipes(nlp))
+            return [[[e.start_char, e.end_char, e.label_] for e in d.ents] for d in docs]
+
+        found = cached_per_text(cache, texts, ner)
+        return [[(int(s), int(e), str(label)) for s, e, label in ents] for ents in found]
 
     def _pipeline(self, lang: str) -> Any:
         if lang not in self._nlp:
