@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from insights.analysis.analyse import Analyzer
+from insights.cluster.cache import with_cache
 from insights.cluster.personas import find_personas, respondent_profiles
 from insights.executors import open_executor
 from insights.executors.stages import analyse_units, embed_units, read_inputs
@@ -161,6 +162,7 @@ def _propose_and_map(
     taxonomy = analyzer.taxonomy
     names = {s.id: s.text("en") for s in taxonomy.stages}
     nlp = load_phrase_pipelines()
+    phrase_embedder = with_cache(analyzer.embedder, config.cache_dir)  # MMR over key phrases
     progress.start("Clustering", total=3)
     sets = {}
     for kind in (ProposalKind.PAIN, ProposalKind.DELIGHT):
@@ -171,7 +173,7 @@ def _propose_and_map(
             stage_names=names,
             nlp=nlp,
             seed=config.seed,
-            embedder=analyzer.embedder,
+            embedder=phrase_embedder,
             cache_dir=config.cache_dir,
         )
         progress.advance()
@@ -179,7 +181,7 @@ def _propose_and_map(
     units = units.assign(
         **{Col.CLUSTER_ID.value: units[Col.UNIT_ID.value].map(cluster_of).astype("string")}
     )
-    personas, persona_stats = _personas(units, embeddings, respondents, sets, config.seed)
+    personas, persona_stats = _personas(units, embeddings, respondents, sets, config)
     progress.advance()
     journey_map = build_map(
         units,
@@ -200,14 +202,14 @@ def _personas(
     embeddings: np.ndarray,
     respondents: pd.DataFrame,
     sets: dict[ProposalKind, ProposalSet],
-    seed: int,
+    config: RunConfig,
 ) -> tuple[list[Persona], dict[str, object]]:
     """Personas, and how they were found (k, silhouette, mean ARI between 5 seeds)."""
     mask = (units[Col.ROLE.value] == Role.RESPONDENT.value).to_numpy()
     analysed = units.loc[mask].reset_index(drop=True)
     vectors = embeddings[mask]
     ids, profiles = respondent_profiles(analysed, vectors, respondents)
-    groups = find_personas(ids, profiles, seed=seed)
+    groups = find_personas(ids, profiles, seed=config.seed, cache_dir=config.cache_dir)
     if groups is None:
         return [], {"k": 0, "reason": "fewer than 9 respondents"}
     stats: dict[str, object] = {

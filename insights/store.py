@@ -1,9 +1,11 @@
 """The on-disk cache: one SQLite file per cache folder, safe under concurrent runs.
 
 ``<cache_dir>/embeddings.sqlite`` holds a table per kind of cached result: the
-sentence vectors of `insights.cluster.cache` and the named entities of PII
-redaction (`JsonCache`). Every key is ``(model_id, sha256(text))``: texts
-themselves are never stored. SQLite runs in WAL mode with a busy timeout; rows
+sentence vectors of `insights.cluster.cache`; per text (`JsonCache`,
+`cached_per_text`): named entities of PII redaction, sentence spans, key
+phrases, sentiment probabilities; per corpus (`memoised`, keyed by a digest of
+all inputs): clusterings and personas. Every key is ``(model_id, sha256(...))``:
+texts themselves are never stored. SQLite runs in WAL mode with a busy timeout; rows
 are written with ``INSERT OR IGNORE`` in short transactions, so two runs sharing
 a folder neither block each other for long nor corrupt the file (the loser of a
 race re-inserts an identical row).
@@ -18,20 +20,45 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+import numpy as np
 
 from insights.errors import UsageError
 
-__all__ = ["CACHE_FILE", "JsonCache", "cached_per_text", "connect", "text_hash"]
+__all__ = [
+    "CACHE_FILE",
+    "JsonCache",
+    "array_digest",
+    "cached_per_text",
+    "connect",
+    "memoised",
+    "text_hash",
+]
 
 CACHE_FILE = "embeddings.sqlite"
 BATCH = 500  # rows per SQL query / transaction (below SQLite's variable limit)
 _SETUP_ATTEMPTS = 40  # about a minute of retries in all
+T = TypeVar("T")
 
 
 def text_hash(text: str) -> str:
     """Cache key of a text: SHA-256 of its UTF-8 bytes, hex."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def array_digest(*parts: np.ndarray | Sequence[str]) -> str:
+    """SHA-256 (hex) of arrays (as float32 rows, with their shape) and string lists, in order."""
+    digest = hashlib.sha256()
+    for part in parts:
+        if isinstance(part, np.ndarray):
+            rows = np.ascontiguousarray(part, dtype=np.float32)
+            digest.update(f"{rows.shape}".encode())
+            digest.update(rows.tobytes())
+        else:
+            digest.update("\x1f".join(part).encode("utf-8"))
+        digest.update(b"\x1e")
+    return digest.hexdigest()
 
 
 @contextmanager
@@ -157,3 +184,37 @@ def cached_per_text(
             cache.put(new)
         known.update(new)
     return [known[t] for t in texts]
+
+
+def memoised(
+    cache_dir: Path | None,
+    table: str,
+    version: str,
+    key: str,
+    compute: Callable[[], T],
+    *,
+    dump: Callable[[T], Any],
+    load: Callable[[Any], T],
+) -> T:
+    """`compute()`, or its stored result under `key` in `table` for this `version`.
+
+    For whole-corpus results (a clustering, the personas) whose `key` digests all
+    their inputs (`array_digest`). `dump` turns the result into JSON values and
+    `load` back; a stored value `load` rejects (KeyError, TypeError, ValueError)
+    is recomputed. Without a `cache_dir` it just computes.
+
+    Example:
+        >>> memoised(cache, "personas", "find_personas.v1", key, fit, dump=to_json, load=from_json)
+    """
+    if cache_dir is None:
+        return compute()
+    cache = JsonCache(cache_dir, table, version)
+    stored = cache.get([key]).get(key)
+    if stored is not None:
+        try:
+            return load(stored)
+        except (KeyError, TypeError, ValueError):
+            pass  # an unreadable row: recompute it
+    value = compute()
+    cache.put({key: dump(value)})
+    return value

@@ -6,10 +6,11 @@ import textwrap
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from insights.errors import UsageError
-from insights.store import CACHE_FILE, JsonCache
+from insights.store import CACHE_FILE, JsonCache, array_digest, memoised
 
 
 def test_json_cache_round_trip_by_model(tmp_path: Path) -> None:
@@ -87,3 +88,37 @@ def test_cached_per_text_computes_each_missing_text_once(tmp_path: Path) -> None
     assert cached_per_text(cache, ["ab"], lengths) == [2]
     assert calls == [["ab", "abc"], ["abcd"]]  # nothing missing: not called at all
     assert cached_per_text(None, ["x"], lengths) == [1] and calls[-1] == ["x"]
+
+
+def test_memoised_computes_once_per_key_and_version(tmp_path: Path) -> None:
+    calls: list[str] = []
+
+    def compute(tag: str) -> dict[str, list[int]]:
+        calls.append(tag)
+        return {"labels": [1, 2, 3]}
+
+    def run(key: str, version: str, cache: Path | None = tmp_path) -> dict[str, list[int]]:
+        return memoised(cache, "results", version, key, lambda: compute(key + version),
+                        dump=lambda v: v, load=lambda v: {"labels": list(v["labels"])})  # fmt: skip
+
+    assert run("k1", "v1") == run("k1", "v1") == {"labels": [1, 2, 3]}
+    run("k2", "v1")
+    run("k1", "v2")
+    run("k1", "v1", cache=None)
+    assert calls == ["k1v1", "k2v1", "k1v2", "k1v1"]
+
+
+def test_memoised_recomputes_a_stored_value_its_loader_rejects(tmp_path: Path) -> None:
+    memoised(tmp_path, "results", "v1", "k", lambda: {"old": 1}, dump=dict, load=dict)
+    got = memoised(tmp_path, "results", "v1", "k", lambda: {"labels": [7]},
+                   dump=dict, load=lambda v: {"labels": v["labels"]})  # fmt: skip
+    assert got == {"labels": [7]}
+
+
+def test_array_digest_tells_values_shapes_and_ids_apart() -> None:
+    a = np.arange(6, dtype=np.float64).reshape(2, 3)
+    assert array_digest(a) == array_digest(a.astype(np.float32).copy())
+    assert array_digest(a) != array_digest(a.reshape(3, 2))
+    assert array_digest(a) != array_digest(a + 1e-3)
+    assert array_digest(a, ["x", "y"]) != array_digest(a, ["y", "x"])
+    assert array_digest(a, ["x y"]) != array_digest(a, ["x", "y"])

@@ -13,9 +13,10 @@ shape them. K-means runs for k = 3..6 (seeded, 10 inits); the k with
 the best silhouette wins. Stability is reported as the mean ARI between seeds.
 
 Above `_LARGE` respondents (a review dump where every review is its own
-respondent) the silhouette is computed on a seeded sample of `_LARGE`
-profiles (it is quadratic in the number of rows) and k-means uses 3 inits
-instead of 10; below, every respondent counts, as before.
+respondent) k-means, the silhouette (quadratic in the number of rows) and the
+stability ARI run on a seeded sample of `_LARGE` profiles, with 3 inits instead
+of 10, and every respondent then joins the group of their nearest centroid;
+below, every respondent counts.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -41,6 +44,7 @@ _PROVENANCE = re.compile(
 _MAX_CATEGORIES = 12
 _LARGE = 3000
 _META = (Col.RESPONDENT_ID.value, Col.SOURCE.value)
+_VERSION = "find_personas.v2"  # cache version: bump whenever find_personas' results may change
 
 
 @dataclass(frozen=True)
@@ -145,11 +149,10 @@ def respondent_profiles(
     return ids, np.hstack(blocks)
 
 
-def _kmeans(profiles: np.ndarray, k: int, seed: int) -> np.ndarray:
+def _kmeans(profiles: np.ndarray, k: int, seed: int, *, inits: int) -> Any:
     from sklearn.cluster import KMeans
 
-    inits = 10 if len(profiles) <= _LARGE else 3
-    return KMeans(n_clusters=k, n_init=inits, random_state=seed).fit_predict(profiles)
+    return KMeans(n_clusters=k, n_init=inits, random_state=seed).fit(profiles)
 
 
 def _silhouette(profiles: np.ndarray, labels: np.ndarray, seed: int) -> float:
@@ -166,6 +169,7 @@ def find_personas(
     k_range: tuple[int, int] = (3, 6),
     seed: int = 0,
     stability_seeds: int = 5,
+    cache_dir: Path | None = None,
 ) -> PersonaGroups | None:
     """Group respondents into k personas, k chosen by silhouette; None if too few people.
 
@@ -175,25 +179,71 @@ def find_personas(
         k_range: smallest and largest number of personas.
         seed: random seed of the chosen clustering.
         stability_seeds: seeds compared for the stability ARI.
+        cache_dir: run cache; the groups of these exact profiles and options are
+            kept there, so a re-run on unchanged input fits no k-means.
 
     Returns:
         The groups, or None when there are fewer than three respondents per group
         at the smallest k.
     """
-    from sklearn.metrics import adjusted_rand_score
+    from insights.store import array_digest, memoised
 
     lo, hi = k_range
     if len(ids) < 3 * lo:
         return None
+    key = f"{array_digest(profiles, list(ids))}|{lo}|{hi}|{seed}|{stability_seeds}"
+    return memoised(
+        cache_dir,
+        "personas",
+        _VERSION,
+        key,
+        lambda: _fit(ids, profiles, lo, hi, seed, stability_seeds),
+        dump=_dump,
+        load=lambda stored: _load(stored, ids),
+    )
+
+
+def _fit(
+    ids: Sequence[str], profiles: np.ndarray, lo: int, hi: int, seed: int, stability_seeds: int
+) -> PersonaGroups:
+    from sklearn.metrics import adjusted_rand_score
+
+    large = len(profiles) > _LARGE
+    inits = 3 if large else 10
+    if large:  # fit on a seeded sample; everyone joins their nearest centroid below
+        rows = np.random.default_rng(seed).choice(len(profiles), size=_LARGE, replace=False)
+        sample = profiles[np.sort(rows)]
+    else:
+        sample = profiles
     scored = []
     for k in range(lo, min(hi, len(ids) // 3) + 1):
-        labels = _kmeans(profiles, k, seed)
-        scored.append((_silhouette(profiles, labels, seed), k, labels))
-    silhouette, k, labels = max(scored, key=lambda item: (item[0], -item[1]))
-    runs = [_kmeans(profiles, k, seed + s) for s in range(1, stability_seeds)]
-    aris = [adjusted_rand_score(labels, other) for other in runs]
+        model = _kmeans(sample, k, seed, inits=inits)
+        scored.append((_silhouette(sample, model.labels_, seed), k, model))
+    silhouette, k, model = max(scored, key=lambda item: (item[0], -item[1]))
+    runs = [_kmeans(sample, k, seed + s, inits=inits).labels_ for s in range(1, stability_seeds)]
+    aris = [adjusted_rand_score(model.labels_, other) for other in runs]
     stability = float(np.mean(aris)) if aris else 1.0
-    return PersonaGroups(list(ids), _ordered(labels), k, silhouette, stability)
+    labels = model.predict(profiles) if large else model.labels_
+    return PersonaGroups(list(ids), _ordered(np.asarray(labels)), k, silhouette, stability)
+
+
+def _dump(groups: PersonaGroups) -> dict[str, Any]:
+    return {
+        "labels": groups.labels.tolist(),
+        "k": groups.k,
+        "silhouette": groups.silhouette,
+        "stability_ari": groups.stability_ari,
+    }
+
+
+def _load(stored: dict[str, Any], ids: Sequence[str]) -> PersonaGroups:
+    labels = np.asarray(stored["labels"], dtype=np.int64)
+    if len(labels) != len(ids):
+        raise ValueError("stored personas do not match the respondents")
+    return PersonaGroups(
+        list(ids), labels, int(stored["k"]), float(stored["silhouette"]),
+        float(stored["stability_ari"]),
+    )  # fmt: skip
 
 
 def _ordered(labels: np.ndarray) -> np.ndarray:

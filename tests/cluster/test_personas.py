@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from insights.cluster.personas import attribute_table, find_personas, respondent_profiles
 
@@ -74,9 +75,10 @@ def test_attribute_table_keeps_closed_columns_only() -> None:
     assert list(attribute_table(respondents, ids).columns) == ["nps", "plan"]
 
 
-def test_thousands_of_respondents_are_grouped_on_a_silhouette_sample() -> None:
-    # One respondent per review (3,400 of them): the silhouette runs on a sample,
-    # k-means on fewer inits, and the four planted groups are still found, stably.
+def test_thousands_of_respondents_are_grouped_on_a_sample() -> None:
+    # One respondent per review (3,400 of them): k-means and the silhouette run on a
+    # sample with fewer inits, everyone joins the nearest centroid, and the four
+    # planted groups are still found for all 3,400, stably.
     rng = np.random.default_rng(1)
     centres = rng.normal(size=(4, 64)) * 3
     profiles = np.vstack([c + rng.normal(size=(850, 64)) for c in centres])
@@ -87,3 +89,30 @@ def test_thousands_of_respondents_are_grouped_on_a_silhouette_sample() -> None:
     from sklearn.metrics import adjusted_rand_score
 
     assert adjusted_rand_score(truth, groups.labels) > 0.99
+
+
+def test_personas_come_from_the_run_cache_the_second_time(tmp_path, monkeypatch) -> None:
+    import insights.cluster.personas as personas
+
+    rng = np.random.default_rng(2)
+    units, vectors = _units(30, rng)
+    ids, profiles = respondent_profiles(units, vectors, pd.DataFrame({"respondent_id": []}))
+    first = find_personas(ids, profiles, seed=0, cache_dir=tmp_path)
+    assert first is not None
+
+    def no_fit(*args: object) -> None:
+        raise AssertionError("k-means fitted again on unchanged profiles")
+
+    monkeypatch.setattr(personas, "_fit", no_fit)
+    again = find_personas(ids, profiles, seed=0, cache_dir=tmp_path)
+    assert again is not None
+    np.testing.assert_array_equal(again.labels, first.labels)
+    assert (again.k, again.silhouette, again.stability_ari) == (
+        first.k, first.silhouette, first.stability_ari,
+    )  # fmt: skip
+    assert again.respondent_ids == first.respondent_ids
+    for changed in ({"seed": 1}, {"k_range": (3, 4)}):  # other options: fitted, not reused
+        with pytest.raises(AssertionError, match="fitted again"):
+            find_personas(ids, profiles, cache_dir=tmp_path, **changed)  # type: ignore[arg-type]
+    with pytest.raises(AssertionError, match="fitted again"):
+        find_personas(ids, profiles + 0.1, seed=0, cache_dir=tmp_path)
