@@ -22,6 +22,7 @@ Trained by ``models/train_sentiment.py``; see ``models/sentiment-head.md``.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from importlib import resources
@@ -160,6 +161,8 @@ class HeadSentiment:
         candidates = [e for e in (english_embedder, embedder) if e is not None]
         self._english = next((e for e in candidates if english_id and is_english(e)), None)
         self._cache_dir = cache_dir
+        weights = hashlib.sha256(self._weights.tobytes() + self._bias.tobytes()).hexdigest()
+        self._cache_id = f"{self.model_id}#{weights[:16]}"  # probabilities in the run cache
         if self._english is not None:
             self._english = self._cached(self._english)
         self._lexicon = LexiconFeatures() if self.meta.get("lexicon") else None
@@ -241,9 +244,44 @@ class HeadSentiment:
         """Score `texts` (see `insights.analysis.sentiment_base.SentimentModel.predict`)."""
         if not texts:
             return SentimentResult.empty()
-        x = self.features(texts, embeddings, languages)
-        result = SentimentResult.from_probabilities(_softmax(x @ self._weights.T + self._bias))
+        probabilities = self._probabilities(list(texts), embeddings, languages)
+        result = SentimentResult.from_probabilities(probabilities)
         return result.with_answer_context(texts, questions)
+
+    def _probabilities(
+        self,
+        texts: list[str],
+        embeddings: np.ndarray | None,
+        languages: Sequence[str] | None,
+    ) -> np.ndarray:
+        """Class probabilities of `texts`; with a cache, kept per (language, text).
+
+        A text's probabilities depend only on it, its language and the head (the
+        main block is the head's embedder's vector of it), so a re-run computes no
+        features (lexicon, text normalisation, block look-ups) for a known text.
+        """
+        from insights.store import JsonCache, cached_per_text
+
+        def compute(rows: list[int]) -> np.ndarray:
+            x = self.features(
+                [texts[i] for i in rows],
+                None if embeddings is None else np.asarray(embeddings)[rows],
+                None if languages is None else [languages[i] for i in rows],
+            )
+            return _softmax(x @ self._weights.T + self._bias)
+
+        if self._cache_dir is None:
+            return compute(list(range(len(texts))))
+        langs = languages if languages is not None else [""] * len(texts)
+        keys = [f"{lang}\x1f{text}" for lang, text in zip(langs, texts, strict=True)]
+        first: dict[str, int] = {}
+        for i, key in enumerate(keys):
+            first.setdefault(key, i)
+        cache = JsonCache(self._cache_dir, "sentiment", self._cache_id)
+        values = cached_per_text(
+            cache, keys, lambda todo: compute([first[k] for k in todo]).tolist()
+        )
+        return np.asarray(values, dtype=np.float64)
 
 
 def _first_line(exc: BaseException) -> str:

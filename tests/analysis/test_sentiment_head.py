@@ -193,3 +193,22 @@ def test_with_a_cache_the_head_embeds_a_text_once_across_runs(
         model = HeadSentiment(embedder=use, english_embedder=counting, cache_dir=tmp_path)
         model.predict(texts, languages=["en", "en"])
     assert counting.texts == texts
+
+
+def test_cached_probabilities_equal_fresh_ones_and_a_rerun_computes_no_features(
+    head: HeadSentiment, use: Embedder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    langs = ["fr" if any(c in t for c in "éèàç") or "Le " in t else "en" for t in TEXTS]
+    fresh = head.predict(TEXTS, languages=langs)
+    first = HeadSentiment(embedder=use, cache_dir=tmp_path).predict(TEXTS, languages=langs)
+    np.testing.assert_allclose(first.probabilities, fresh.probabilities, rtol=1e-6)
+
+    def no_features(*args: object, **kwargs: object) -> np.ndarray:
+        raise AssertionError("features computed for a cached text")
+
+    monkeypatch.setattr(HeadSentiment, "features", no_features)
+    again = HeadSentiment(embedder=use, cache_dir=tmp_path).predict(TEXTS, languages=langs)
+    np.testing.assert_array_equal(again.probabilities, first.probabilities)
+    assert list(again.labels) == list(first.labels)
+    with pytest.raises(AssertionError, match="features computed"):  # another language: new key
+        HeadSentiment(embedder=use, cache_dir=tmp_path).predict(TEXTS[:1], languages=["fr"])
