@@ -24,8 +24,8 @@ Other modes: ``--scale`` runs c at 10k / 30k / 100k units (real units first, the
 repeats with a numbered suffix), after an uncounted 200-unit warm-up run (disk caches,
 numba's JIT cache), and prints the growth curve; ``--quality`` compares
 fp32 and int8 MiniLM vectors (cosine, clustering NMI on airline negatives and
-Banking77 over 3 seeds, a logistic-regression probe on UCI); ``--profile`` runs c
-under cProfile and prints the top functions of each stage.
+Banking77 over 3 seeds, a logistic-regression probe on UCI); ``--profile`` runs c, c2
+and c3 under cProfile and prints the top functions of each stage.
 
 Example:
     python benchmarks/perf.py --data ../shared/eval --n 10000 --embedder minilm.v1
@@ -315,9 +315,9 @@ def main_run(args: argparse.Namespace, work: Path) -> dict[str, dict[str, Any]]:
         "c": ("insights run, cold cache", phase_run,
               (inputs, work / "out1", cache, args.embedder, args.profile)),
         "c2": ("insights run, warm, same input", phase_run,
-               (inputs, work / "out2", cache, args.embedder, False)),
+               (inputs, work / "out2", cache, args.embedder, args.profile)),
         "c3": ("insights run, warm, +10% input", phase_run,
-               (grown, work / "out3", cache, args.embedder, False)),
+               (grown, work / "out3", cache, args.embedder, args.profile)),
         "d": ("BERTopic fit_transform", phase_bertopic, (texts,)),
     }  # fmt: skip
     for key in args.phases.split(","):
@@ -414,7 +414,7 @@ def main() -> None:
     parser.add_argument("--embedder", default="minilm.v1", help="embedder of insights run (c)")
     parser.add_argument("--fast", default="minilm-int8.v1", help="our embedding path (b)")
     parser.add_argument("--phases", default=",".join(PHASES), help="of x,a,b,b1,c,c2,c3,d")
-    parser.add_argument("--profile", action="store_true", help="cProfile each stage of (c)")
+    parser.add_argument("--profile", action="store_true", help="cProfile each stage of c, c2, c3")
     parser.add_argument("--scale", action="store_true", help="growth curve of (c)")
     parser.add_argument("--sizes", default="10000,30000,100000", help="sizes for --scale")
     parser.add_argument("--quality", action="store_true", help="fp32 vs int8 vector quality")

@@ -62,7 +62,7 @@ def given_labels(
             continue
         values = respondents[column].fillna("").astype(str)
         present = values[values.str.strip() != ""]
-        mapped = present.map(lambda v: lookup.get(_key(v)))
+        mapped = present.map({v: lookup.get(_key(v)) for v in present.unique()})
         if len(present) and mapped.notna().mean() >= _MIN_MATCH:
             ids = respondents.loc[mapped.dropna().index, Col.RESPONDENT_ID.value]
             return column, pd.Series(mapped.dropna().to_numpy(), index=ids.to_numpy())

@@ -45,3 +45,18 @@ def test_small_stages_are_not_tested():
     units = _units({"purchase": [0.9, 0.8], "support": [-0.5] * 10 + [-0.4] * 10})
     tested = [t.stage for t in stage_tests(units, ["purchase", "support"], min_units=5)]
     assert tested == ["support"]
+
+
+@pytest.mark.parametrize(("n_a", "n_b"), [(5, 100), (30, 7), (12, 12), (6, 2000)])
+def test_welch_p_value_and_interval_equal_scipy_stats(n_a: int, n_b: int):
+    from scipy import stats
+
+    from insights.journeymap.curve import _mean_ci, _welch_p
+
+    rng = np.random.default_rng(n_a * n_b)
+    a, b = rng.normal(0.2, 0.5, n_a), rng.normal(0.0, 0.3, n_b)
+    expected = stats.ttest_ind(a, b, equal_var=False).pvalue
+    assert _welch_p(a, b) == pytest.approx(expected, rel=1e-9)
+    mean, low, _ = _mean_ci(a)
+    half = stats.t.ppf(0.975, n_a - 1) * a.std(ddof=1) / np.sqrt(n_a)
+    assert low == pytest.approx(max(-1.0, mean - half), rel=1e-9)
