@@ -149,7 +149,17 @@ def run(
     cache_dir: Annotated[
         Path | None, typer.Option("--cache-dir", help="Embedding cache folder.")
     ] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Don't cache embeddings.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Cache nothing (embeddings, clusterings...).")
+    ] = False,
+    refit: Annotated[
+        bool,
+        typer.Option(
+            "--refit",
+            help="Cluster from scratch; by default a grown input keeps the clusters of "
+            "the earlier run and only places the new statements.",
+        ),
+    ] = False,
     executor: Annotated[
         str,
         typer.Option("--executor", help="Where ingest, embedding and analysis run: local or dask."),
@@ -210,6 +220,7 @@ def run(
             seed=seed,
             cache_dir=cache_dir,
             no_cache=no_cache,
+            refit=refit,
             executor=executor,
             scheduler=scheduler,
             workers=workers,

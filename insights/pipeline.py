@@ -69,6 +69,7 @@ class RunResult:
             f"{len(m.pain_points)} pain points, {len(m.delights)} delights, "
             f"{len(m.moments_of_truth)} moments of truth, {len(m.personas)} personas"
         )
+        lines += _extension_lines(m.run.params.get("clustering"))
         for p in m.pain_points[:5]:
             lines.append(f"  pain  {p.id}  {p.label.text}  (severity {p.severity:.1f})")
         if self.skipped_records:
@@ -80,6 +81,21 @@ class RunResult:
             )
             lines += [f"  not re-applied: {line}" for line in self.review.unapplied]
         return lines
+
+
+def _extension_lines(clustering: object) -> list[str]:
+    """A summary line when clusters of an earlier run were kept (incremental run)."""
+    kinds = [c for c in clustering.values() if isinstance(c, dict)] if isinstance(
+        clustering, dict
+    ) else []  # fmt: skip
+    new = sum(int(c.get("new_since_earlier_fit", 0)) for c in kinds)
+    if not new:
+        return []
+    joined = sum(int(c.get("new_clustered", 0)) for c in kinds)
+    return [
+        f"kept the clusters of an earlier run: {new} new statements, {joined} joined one "
+        "(--refit to cluster from scratch)"
+    ]
 
 
 def run_pipeline(
@@ -175,6 +191,7 @@ def _propose_and_map(
             seed=config.seed,
             embedder=phrase_embedder,
             cache_dir=config.cache_dir,
+            refit=config.refit,
         )
         progress.advance()
     cluster_of = {**sets[ProposalKind.PAIN].cluster_of, **sets[ProposalKind.DELIGHT].cluster_of}
@@ -187,7 +204,11 @@ def _propose_and_map(
         units,
         sources=ingested.sources,
         taxonomy=taxonomy,
-        params={**config.params(), "personas": persona_stats},
+        params={
+            **config.params(),
+            "clustering": {kind.value: sets[kind].clustering for kind in sets},
+            "personas": persona_stats,
+        },
         models=analyzer.model_ids(),
         pains=sets[ProposalKind.PAIN].proposals,
         delights=sets[ProposalKind.DELIGHT].proposals,

@@ -36,6 +36,7 @@ class RunConfig:
     taxonomy: str = "default"
     seed: int = 0
     cache_dir: Path | None = None
+    refit: bool = False
     executor: str = "local"
     scheduler: str | None = None
     workers: int | None = None
@@ -54,6 +55,7 @@ class RunConfig:
         seed: int = 0,
         cache_dir: Path | None = None,
         no_cache: bool = False,
+        refit: bool = False,
         executor: str = "local",
         scheduler: str | None = None,
         workers: int | None = None,
@@ -78,6 +80,7 @@ class RunConfig:
             taxonomy=taxonomy or cls.taxonomy,
             seed=seed,
             cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+            refit=refit,
             executor=executor,
             scheduler=scheduler,
             workers=workers,
@@ -101,6 +104,7 @@ class RunConfig:
             "embedder": self.embedder,
             "taxonomy": self.taxonomy,
             "seed": self.seed,
+            "refit": self.refit,
             "executor": self.executor,
             "batch_size": self.batch_size,
             "redact": self.redact,

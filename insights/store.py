@@ -149,15 +149,15 @@ class JsonCache:
                         continue  # a damaged row is recomputed
         return found
 
-    def put(self, values: Mapping[str, Any]) -> None:
-        """Store `values` (by text); rows already there are kept."""
+    def put(self, values: Mapping[str, Any], *, replace: bool = False) -> None:
+        """Store `values` (by text); rows already there are kept unless `replace`."""
         rows = [(self.model_id, text_hash(t), json.dumps(v)) for t, v in values.items()]
+        verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
         with connect(self.cache_dir, self._schema) as conn:
             for start in range(0, len(rows), BATCH):
                 with conn:
                     conn.executemany(
-                        f"INSERT OR IGNORE INTO {self.table} VALUES (?, ?, ?)",
-                        rows[start : start + BATCH],
+                        f"{verb} INTO {self.table} VALUES (?, ?, ?)", rows[start : start + BATCH]
                     )
 
 

@@ -180,3 +180,23 @@ def test_names_identities_and_terms_are_redacted_everywhere(tmp_path):
     raw = json.loads((tmp_path / "raw" / "map.json").read_text())
     assert raw["run"]["params"]["redact"] is False
     assert "Claire Dupont" in (tmp_path / "raw" / "units.csv").read_text(encoding="utf-8")
+
+
+def test_clustering_parameters_and_refit_are_recorded(tmp_path):
+    # Incremental extension itself is tested in tests/cluster/test_incremental.py (it
+    # needs 500+ distinct statements); here a grown small corpus is refitted and the
+    # map says how each polarity was clustered.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    rows = [{"id": f"r{i}", "answer": t} for i, t in enumerate((PAINS + DELIGHTS) * 3)]
+    rows.append({"id": "r98", "answer": "The refund took six weeks and I had to chase them."})
+    pd.DataFrame(rows).to_csv(folder / "answers.csv", index=False)
+    options = IngestOptions(text_cols=("answer",), id_col="id")
+    config = RunConfig(ingest=options, cache_dir=tmp_path / "cache", refit=True)
+    result = run_pipeline([folder], tmp_path / "out", config=config)
+    params = result.journey_map.run.params
+    assert params["refit"] is True
+    pains = params["clustering"]["pain_point"]
+    assert pains["statements"] == 28 and pains["distinct"] == 10
+    assert pains["extends_earlier_fit"] is False and pains["new_since_earlier_fit"] == 0
+    assert not any("earlier run" in line for line in result.summary_lines())

@@ -7,14 +7,15 @@ delights, each polarity on its own; neutral statements are not clustered.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from insights.analysis.embed import Embedder
+from insights.cluster.incremental import cached_clustering
 from insights.errors import UsageError
 from insights.journeymap.model import Proposal, ProposalKind
 from insights.journeymap.proposals import (
@@ -26,15 +27,10 @@ from insights.journeymap.proposals import (
 )
 from insights.schema import Col, Role
 
-if TYPE_CHECKING:
-    from insights.cluster.clustering import ClusterResult
-
 __all__ = ["PhrasePipelines", "ProposalSet", "load_phrase_pipelines", "propose"]
 
 _PREFIX = {ProposalKind.PAIN: "P", ProposalKind.DELIGHT: "D"}
 _POLARITY = {ProposalKind.PAIN: "negative", ProposalKind.DELIGHT: "positive"}
-# cache version of cluster_embeddings' algorithm: bump whenever its results may change
-_CLUSTERING_VERSION = "cluster_embeddings.v3"
 
 
 @dataclass(frozen=True)
@@ -44,6 +40,7 @@ class ProposalSet:
     proposals: list[Proposal]
     unclustered: int
     cluster_of: dict[str, str]
+    clustering: dict[str, object] = field(default_factory=dict)  # recorded in map.json
 
 
 def _evidence(
@@ -112,6 +109,7 @@ def propose(
     min_cluster_size: int | None = None,
     embedder: Embedder | None = None,
     cache_dir: Path | None = None,
+    refit: bool = False,
 ) -> ProposalSet:
     """Cluster the statements of `kind`'s polarity and build their proposals.
 
@@ -126,8 +124,10 @@ def propose(
         min_cluster_size: override of the size-based default.
         embedder: embeds key phrases so MMR can drop synonyms, across languages too
             ("refund" / "remboursement"); None compares their words instead.
-        cache_dir: run cache for the clustering of these exact vectors and the key
-            phrases of each statement (a re-run on unchanged input recomputes neither).
+        cache_dir: run cache for the clustering (a re-run on unchanged input fits
+            nothing; on a grown input, new statements join the earlier clusters, see
+            `insights.cluster.incremental`) and the key phrases of each statement.
+        refit: cluster from scratch even when an earlier clustering could be extended.
 
     Returns:
         Proposals sorted by severity, the unclustered count, and unit id → proposal id.
@@ -137,7 +137,14 @@ def propose(
     positions = np.flatnonzero(mask)
     if len(positions) < 3:
         return ProposalSet([], len(positions), {})
-    result = _cluster(embeddings[positions], min_cluster_size, seed, cache_dir)
+    result = cached_clustering(
+        embeddings[positions],
+        polarity=_POLARITY[kind],
+        min_cluster_size=min_cluster_size,
+        seed=seed,
+        cache_dir=cache_dir,
+        refit=refit,
+    )
     evidence = _evidence(
         units,
         embeddings,
@@ -157,40 +164,18 @@ def propose(
     ]
     unit_ids = units[Col.UNIT_ID.value].astype(str).to_numpy()
     cluster_of = {str(unit_ids[int(pos)]): e.proposal_id for e in evidence for pos in e.members}
-    return ProposalSet(sort_by_severity(proposals), int((result.labels == -1).sum()), cluster_of)
-
-
-def _cluster(
-    vectors: np.ndarray, min_cluster_size: int | None, seed: int, cache_dir: Path | None
-) -> ClusterResult:
-    """`cluster_embeddings`, memoised in the run cache by the vectors' bytes and options."""
-    from insights.cluster.clustering import ClusterParams, ClusterResult, cluster_embeddings
-    from insights.store import array_digest, memoised
-
-    def dump(result: ClusterResult) -> dict[str, Any]:
-        return {
-            "labels": result.labels.tolist(),
-            "probabilities": result.probabilities.tolist(),
-            "reassigned": result.reassigned.tolist(),
-            "params": result.params.as_dict(),
-        }
-
-    def load(stored: dict[str, Any]) -> ClusterResult:
-        return ClusterResult(
-            np.asarray(stored["labels"], dtype=np.int64),
-            np.asarray(stored["probabilities"], dtype=np.float64),
-            np.asarray(stored["reassigned"], dtype=bool),
-            ClusterParams(**stored["params"]),
-        )
-
-    return memoised(
-        cache_dir,
-        "clusterings",
-        _CLUSTERING_VERSION,
-        f"{array_digest(vectors)}|{min_cluster_size}|{seed}",
-        lambda: cluster_embeddings(vectors, min_cluster_size=min_cluster_size, seed=seed),
-        dump=dump,
-        load=load,
+    used = result.params
+    clustering: dict[str, object] = {
+        "statements": len(positions),
+        "distinct": used.n_distinct,
+        "fitted": used.n_fit,
+        "min_cluster_size": used.min_cluster_size,
+        "extends_earlier_fit": used.extended,
+        "new_since_earlier_fit": used.n_new,
+        "new_clustered": used.n_placed,
+    }
+    return ProposalSet(
+        sort_by_severity(proposals), int((result.labels == -1).sum()), cluster_of, clustering
     )
 
 
