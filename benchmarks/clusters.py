@@ -108,8 +108,10 @@ def run_bertopic(texts: list[str], vectors: np.ndarray) -> np.ndarray:
     return np.asarray(topics)
 
 
-def run_ours(texts: list[str], vectors: np.ndarray, max_fit: int = 5000) -> np.ndarray:
-    return cluster_embeddings(vectors, seed=0, max_fit=max_fit).labels
+def run_ours(
+    texts: list[str], vectors: np.ndarray, max_fit: int = 5000, n_epochs: int | None = 200
+) -> np.ndarray:
+    return cluster_embeddings(vectors, seed=0, max_fit=max_fit, n_epochs=n_epochs).labels
 
 
 def timed(fn: Callable[[], np.ndarray]) -> tuple[np.ndarray, float]:
@@ -142,14 +144,20 @@ RUNS = (
 
 
 def benchmark(
-    data: Dataset, vectors: dict[str, np.ndarray], *, max_fit: int = 5000, only_ours: bool = False
+    data: Dataset,
+    vectors: dict[str, np.ndarray],
+    *,
+    max_fit: int = 5000,
+    only_ours: bool = False,
+    n_epochs: int | None = 200,
 ) -> tuple[list[dict], np.ndarray]:
     rows, default_labels = [], np.zeros(0)
     for method, emb in RUNS:
         if only_ours and method != "ours":
             continue
         texts = data.texts if emb == "minilm-raw" else [embedding_text(t) for t in data.texts]
-        fn = run_bertopic if method == "bertopic" else partial(run_ours, max_fit=max_fit)
+        ours = partial(run_ours, max_fit=max_fit, n_epochs=n_epochs)
+        fn = run_bertopic if method == "bertopic" else ours
         labels, seconds = timed(lambda fn=fn, texts=texts, emb=emb: fn(texts, vectors[emb]))
         rows.append({"dataset": data.name, "method": method, "embeddings": emb,
                      **score(data.gold, labels), "seconds": seconds})  # fmt: skip
@@ -208,6 +216,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, help="also write the rows as CSV")
     parser.add_argument("--max-fit", type=int, default=5000, help="ours: largest unsampled fit")
     parser.add_argument("--only-ours", action="store_true", help="skip BERTopic")
+    parser.add_argument("--n-epochs", type=int, default=200, help="ours: UMAP epochs")
     args = parser.parse_args(argv)
     embedders = {"minilm": make_embedder("minilm.v1"), "use": make_embedder("use-multilingual.v1")}
     nlp = None if args.no_samples else load_english()
@@ -217,7 +226,9 @@ def main(argv: list[str] | None = None) -> None:
     for name in args.datasets.split(","):
         data = load_dataset(name, args.data, limit=args.limit, airline_sample=args.airline_sample)
         vectors = embeddings_for(data, embedders, args.cache_dir)
-        new_rows, labels = benchmark(data, vectors, max_fit=args.max_fit, only_ours=args.only_ours)
+        new_rows, labels = benchmark(
+            data, vectors, max_fit=args.max_fit, only_ours=args.only_ours, n_epochs=args.n_epochs
+        )
         rows += new_rows
         if nlp is not None:
             notes += samples(data, labels, vectors["use"], nlp)
