@@ -20,7 +20,7 @@ from insights.io import staged_outputs, write_arrays, write_frame, write_json
 from insights.journeymap.build import build_map
 from insights.journeymap.model import JourneyMap, Persona, ProposalKind
 from insights.journeymap.people import build_personas
-from insights.journeymap.propose import ProposalSet, load_phrase_pipelines, propose
+from insights.journeymap.propose import ProposalSet, propose
 from insights.privacy.redact import (
     Redactor,
     redact_attributes,
@@ -31,6 +31,7 @@ from insights.progress import NullProgress, Progress
 from insights.review import JOURNAL_NAME, ReplayReport, replay_report
 from insights.run_config import RunConfig
 from insights.schema import Col, Role
+from insights.spacy_pipelines import SpacyPipelines
 from insights.taxonomies import load_taxonomy
 
 __all__ = ["RunConfig", "RunResult", "run_pipeline"]  # RunConfig re-exported
@@ -135,7 +136,7 @@ def run_pipeline(
     ) as executor:
         ingested = read_inputs(paths, executor, options=config.ingest, progress=progress)
         progress.start("Redacting personal data")
-        ingested = _redact(ingested, config)
+        ingested = _redact(ingested, config, models.spacy)
         units, respondents = ingested.units, ingested.respondents
         progress.start("Loading models")
         executor.load_models()
@@ -158,7 +159,9 @@ def run_pipeline(
         )
         if config.executor != "local":
             progress.start("Stopping workers")
-    journey = _propose_and_map(units, embeddings, respondents, ingested, analyzer, config, progress)
+    journey = _propose_and_map(
+        units, embeddings, respondents, ingested, analyzer, models.spacy, config, progress
+    )
     progress.start("Writing outputs")
     result = _write(out, journey, ingested, respondents, config)
     if (out / JOURNAL_NAME).exists():
@@ -172,12 +175,12 @@ def _propose_and_map(
     respondents: pd.DataFrame,
     ingested: IngestResult,
     analyzer: Analyzer,
+    nlp: SpacyPipelines,
     config: RunConfig,
     progress: Progress,
 ) -> Journey:
     taxonomy = analyzer.taxonomy
     names = {s.id: s.text("en") for s in taxonomy.stages}
-    nlp = load_phrase_pipelines()
     phrase_embedder = with_cache(analyzer.embedder, config.cache_dir)  # MMR over key phrases
     progress.start("Clustering", total=3)
     sets = {}
@@ -248,14 +251,16 @@ def _personas(
     ), stats
 
 
-def _redact(ingested: IngestResult, config: RunConfig) -> IngestResult:
+def _redact(ingested: IngestResult, config: RunConfig, nlp: SpacyPipelines) -> IngestResult:
     """PII out of the tables and the sources' notes (speaker names), with one redactor.
 
     One redactor for everything, so a person has one placeholder everywhere.
     """
     if not config.redact:
         return ingested
-    redactor = Redactor.make(terms_file=config.redact_terms, cache_dir=config.cache_dir)
+    redactor = Redactor.make(
+        terms_file=config.redact_terms, cache_dir=config.cache_dir, pipelines=nlp
+    )
     units = redact_units(ingested.units, redactor=redactor, identities=True)
     respondents = redact_attributes(ingested.respondents, redactor=redactor, identities=True)
     sources = [replace(s, notes=redact_source_notes(s.notes, redactor)) for s in ingested.sources]

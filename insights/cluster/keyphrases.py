@@ -220,7 +220,9 @@ def _phrases_by_language(
             cache = JsonCache(cache_dir, "phrases", f"{_model_id(nlp, lang)}#{_RULES}")
 
         def parse(todo: list[str], lang: str = lang) -> list[list[str]]:
-            docs = nlp[lang].pipe(todo, batch_size=64)
+            pipeline = nlp[lang]  # NER and the sentence recogniser are not needed here
+            idle = [p for p in pipeline.pipe_names if p in ("ner", "senter")]
+            docs = pipeline.pipe(todo, batch_size=64, disable=idle)
             return [extract_phrases(doc, stops) for doc in docs]
 
         out[lang] = dict(zip(texts, cached_per_text(cache, texts, parse), strict=True))

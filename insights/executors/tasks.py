@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from insights.analysis.embed import Embedder
     from insights.ingest.language import LanguageDetector
     from insights.ingest.sentences import SentenceSplitter
+    from insights.spacy_pipelines import SpacyPipelines
 
 __all__ = [
     "BATCH_SIZE",
@@ -62,17 +63,30 @@ class Models:
     def __init__(self, spec: ModelSpec) -> None:
         self.spec = spec
         self._splitter: SentenceSplitter | None = None
+        self._spacy: SpacyPipelines | None = None
         self._detector: LanguageDetector | None = None
         self._embedder: Embedder | None = None
         self._analyzer: Analyzer | None = None
 
     @property
+    def spacy(self) -> SpacyPipelines:
+        """This process's spaCy pipelines (en, fr; each loads once, on first use).
+
+        Shared by the sentence splitter, PII name finding and key phrases.
+        """
+        if self._spacy is None:
+            from insights.spacy_pipelines import SpacyPipelines
+
+            self._spacy = SpacyPipelines()
+        return self._spacy
+
+    @property
     def splitter(self) -> SentenceSplitter:
-        """The spaCy sentence splitter (its pipelines load per language on first use)."""
+        """The spaCy sentence splitter (on this process's shared `spacy` pipelines)."""
         if self._splitter is None:
             from insights.ingest.sentences import SentenceSplitter
 
-            self._splitter = SentenceSplitter(cache_dir=self.spec.cache_dir)
+            self._splitter = SentenceSplitter(cache_dir=self.spec.cache_dir, pipelines=self.spacy)
         return self._splitter
 
     @property

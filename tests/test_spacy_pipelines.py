@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from insights.spacy_pipelines import SpacyPipelines, idle_components
+
+
+@pytest.fixture(scope="module")
+def shared() -> SpacyPipelines:
+    return SpacyPipelines()
+
+
+def test_membership_and_model_id_load_nothing() -> None:
+    nlp = SpacyPipelines()
+    assert "en" in nlp and "fr" in nlp and "de" not in nlp
+    assert nlp.model_id("fr").startswith("fr:fr_core_news_sm-")
+    assert nlp._loaded == {}
+    with pytest.raises(KeyError):
+        nlp["de"]
+
+
+def test_each_user_runs_only_the_components_it_needs(shared: SpacyPipelines) -> None:
+    text = "Sophie Martin called on Monday. The refund never came, so I complained!"
+    (senter,) = shared.pipe("en", [text], needs={"senter"})
+    assert [s.text for s in senter.sents] == [
+        "Sophie Martin called on Monday.",
+        "The refund never came, so I complained!",
+    ]
+    assert senter.ents == () and not senter.has_annotation("DEP")
+    (ner,) = shared.pipe("en", [text], needs={"ner"})
+    assert "Sophie Martin" in [e.text for e in ner.ents]
+    assert not ner.has_annotation("TAG")
+    nlp = shared["en"]
+    assert "senter" in nlp.pipe_names, "the shared pipeline can split sentences"
+    assert idle_components(nlp, {"tagger"}) == [
+        p for p in nlp.pipe_names if p not in ("tok2vec", "tagger")
+    ], "a component listening to tok2vec keeps it"
+
+
+def test_a_run_loads_each_language_once(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import spacy
+
+    from insights.ingest import IngestOptions
+    from insights.pipeline import RunConfig, run_pipeline
+
+    loads: list[str] = []
+    real = spacy.load
+
+    def counting(name: str, *args: object, **kwargs: object):
+        nlp = real(name, *args, **kwargs)  # a package that is not installed raises: not counted
+        loads.append(nlp.lang)
+        return nlp
+
+    monkeypatch.setattr(spacy, "load", counting)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    said = [
+        "The delivery was late. Nobody told Sophie Martin why, it was awful.",
+        "La livraison a pris trois semaines. C'est inadmissible, vraiment nul.",
+        "The app crashes every time I pair the battery, so annoying.",
+        "L'application plante quand je connecte la batterie, quelle galère.",
+    ] * 3
+    rows = [{"id": f"r{i}", "answer": t} for i, t in enumerate(said)]
+    pd.DataFrame(rows).to_csv(folder / "answers.csv", index=False)
+    config = RunConfig(ingest=IngestOptions(text_cols=("answer",), id_col="id"), cache_dir=None)
+    run_pipeline([folder], tmp_path / "out", config=config)
+    assert sorted(loads) == ["en", "fr"], "splitter, NER and key phrases share one load each"
