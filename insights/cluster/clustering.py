@@ -343,6 +343,10 @@ def _reduce(vectors: np.ndarray, params: ClusterParams) -> np.ndarray:
         return np.asarray(_unit_rows(reduced))
     import umap  # lazy: numba compiles on first use
 
+    from insights.cluster.umap_kernels import use_disk_cache
+
+    use_disk_cache()  # umap-learn's kernels compile once per machine, not once per run
+
     neighbours = min(params.n_neighbors, len(vectors) - 1)
     model = umap.UMAP(
         n_neighbors=neighbours,
