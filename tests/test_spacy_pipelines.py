@@ -66,3 +66,20 @@ def test_a_run_loads_each_language_once(tmp_path, monkeypatch: pytest.MonkeyPatc
     config = RunConfig(ingest=IngestOptions(text_cols=("answer",), id_col="id"), cache_dir=None)
     run_pipeline([folder], tmp_path / "out", config=config)
     assert sorted(loads) == ["en", "fr"], "splitter, NER and key phrases share one load each"
+
+
+def test_large_batches_give_the_same_docs_forked_or_not(shared: SpacyPipelines) -> None:
+    from insights.spacy_pipelines import PARALLEL_FROM, parse
+
+    said = ["Sophie Martin from Lyon called Delta twice.", "The refund never came."]
+    texts = [f"{said[i % 2]} Case {i}." for i in range(PARALLEL_FROM)]
+    nlp = shared["en"]
+    idle = idle_components(nlp, {"ner"})
+
+    def ents(fork: bool) -> list[list[tuple[int, int, str]]]:
+        docs = parse(nlp, texts, disable=idle, batch_size=256, fork=fork)
+        return [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in docs]
+
+    forked = ents(True)
+    assert forked == ents(False)
+    assert (0, 13, "PERSON") in forked[0]

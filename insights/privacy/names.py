@@ -48,6 +48,7 @@ from insights.privacy.words import (
     tokens,
 )
 from insights.spacy_ids import loaded_pipeline_id, pipeline_id
+from insights.spacy_pipelines import parse
 from insights.store import JsonCache, cached_per_text
 
 __all__ = ["NameFinder"]
@@ -130,7 +131,7 @@ class NameFinder:
 
         def ner(todo: list[str]) -> list[list[list[Any]]]:  # loads the pipeline only if called
             nlp = self._pipeline(lang)
-            docs = nlp.pipe(todo, batch_size=_BATCH, disable=idle_pipes(nlp))
+            docs = parse(nlp, todo, disable=idle_pipes(nlp), batch_size=_BATCH)
             return [[[e.start_char, e.end_char, e.label_] for e in d.ents] for d in docs]
 
         found = cached_per_text(cache, texts, ner)
