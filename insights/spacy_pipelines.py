@@ -97,9 +97,11 @@ def parse(
 
 
 def _can_fork() -> bool:
-    method = multiprocessing.get_start_method(allow_none=True)
+    """Whether spaCy's worker processes would be forked (its pipe uses the default context)."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return sys.platform.startswith("linux") and method in (None, "fork") and (cores or 1) >= 2
+    if not sys.platform.startswith("linux") or (cores or 1) < 2:
+        return False
+    return multiprocessing.get_start_method() == "fork"
 
 
 def idle_components(nlp: Any, needs: set[str]) -> list[str]:
