@@ -287,9 +287,6 @@ def phase_export(cache: Path) -> dict[str, Any]:
 def phase_run(inputs: Path, out: Path, cache: Path, embedder: str, profile: bool) -> dict[str, Any]:
     from insights.pipeline import RunConfig, run_pipeline
 
-    if sys.platform.startswith("linux"):  # this child was spawned; `insights run` would fork
-        mp.set_start_method("fork", force=True)
-
     timer = StageTimer(profile=profile)
     config = RunConfig(embedder=embedder, cache_dir=cache)
     result, seconds = _timed(lambda: run_pipeline([inputs], out, config=config, progress=timer))

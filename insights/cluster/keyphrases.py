@@ -28,6 +28,7 @@ import html
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -207,7 +208,7 @@ def _phrases_by_language(
     spaCy batch; `nlp[lang]` is only touched (a lazy mapping loads it then) when
     a statement is missing from the cache.
     """
-    from insights.spacy_pipelines import parse as run_pipeline
+    from insights.spacy_pipelines import extract_all
     from insights.store import JsonCache, cached_per_text
 
     by_lang: dict[str, list[str]] = {}
@@ -223,8 +224,8 @@ def _phrases_by_language(
         def parse(todo: list[str], lang: str = lang) -> list[list[str]]:
             pipeline = nlp[lang]  # NER and the sentence recogniser are not needed here
             idle = [p for p in pipeline.pipe_names if p in ("ner", "senter")]
-            docs = run_pipeline(pipeline, todo, disable=idle, batch_size=64)
-            return [extract_phrases(doc, stops) for doc in docs]
+            phrases_of = partial(extract_phrases, stops=stops)
+            return extract_all(pipeline, todo, phrases_of, disable=idle, batch_size=64)
 
         out[lang] = dict(zip(texts, cached_per_text(cache, texts, parse), strict=True))
     return out

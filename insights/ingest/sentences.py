@@ -73,7 +73,7 @@ class SentenceSplitter:
     def _docs(self, lang: str, texts: list[str]) -> Any:
         shared = self._shared
         if shared is not None and lang in shared and pipeline_id(_PIPELINES[lang]) != "none":
-            return shared.pipe(lang, texts, needs={"senter"})
+            return shared.pipe(lang, texts, needs={"senter"})  # in-process: cheap
         return self._pipeline(lang).pipe(texts)
 
     def _pipeline(self, lang: str) -> Any:

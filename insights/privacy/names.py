@@ -48,7 +48,7 @@ from insights.privacy.words import (
     tokens,
 )
 from insights.spacy_ids import loaded_pipeline_id, pipeline_id
-from insights.spacy_pipelines import parse
+from insights.spacy_pipelines import extract_all
 from insights.store import JsonCache, cached_per_text
 
 __all__ = ["NameFinder"]
@@ -57,6 +57,10 @@ _NOT_PERSON = frozenset("DATE TIME MONEY QUANTITY CARDINAL ORDINAL PERCENT".spli
 _BATCH = 256
 _MIN_TITLE_WORDS = 4
 Span = tuple[int, int]
+
+
+def _entity_spans(doc: Any) -> list[list[Any]]:
+    return [[e.start_char, e.end_char, e.label_] for e in doc.ents]
 
 
 class NameFinder:
@@ -131,8 +135,7 @@ class NameFinder:
 
         def ner(todo: list[str]) -> list[list[list[Any]]]:  # loads the pipeline only if called
             nlp = self._pipeline(lang)
-            docs = parse(nlp, todo, disable=idle_pipes(nlp), batch_size=_BATCH)
-            return [[[e.start_char, e.end_char, e.label_] for e in d.ents] for d in docs]
+            return extract_all(nlp, todo, _entity_spans, disable=idle_pipes(nlp), batch_size=_BATCH)
 
         found = cached_per_text(cache, texts, ner)
         return [[(int(s), int(e), str(label)) for s, e, label in ents] for ents in found]
