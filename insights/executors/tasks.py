@@ -95,7 +95,7 @@ class Models:
         if self._detector is None:
             from insights.ingest.language import LanguageDetector
 
-            self._detector = LanguageDetector()
+            self._detector = LanguageDetector(cache_dir=self.spec.cache_dir)
         return self._detector
 
     @property

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 __all__ = ["DEFAULT_LANGUAGES", "LanguageDetector"]
@@ -20,17 +21,41 @@ class LanguageDetector:
     language of their source, so a French transcript's "Oui." stays French.
     """
 
-    def __init__(self, languages: Sequence[str] = DEFAULT_LANGUAGES) -> None:
-        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    def __init__(
+        self, languages: Sequence[str] = DEFAULT_LANGUAGES, *, cache_dir: Path | None = None
+    ) -> None:
+        """Detector of `languages`; `cache_dir` keeps each text's guess in the run cache.
 
-        self._identifier: Any = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-        self._identifier.set_languages(list(languages))
+        With the cache (by text hash), a re-run neither loads the model nor
+        classifies a known text again.
+        """
+        self._identifier: Any = None  # loaded on the first text not in the cache
         self.languages = tuple(languages)
+        self._cache_dir = cache_dir
 
     def detect(self, text: str) -> tuple[str, float]:
         """Return the most likely language code and its probability."""
+        if self._identifier is None:
+            from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+            self._identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            self._identifier.set_languages(list(self.languages))
         lang, prob = self._identifier.classify(text)
         return str(lang), float(prob)
+
+    def _guesses(self, texts: Sequence[str]) -> list[tuple[str, float]]:
+        from insights.store import JsonCache, cached_per_text
+
+        cache = None
+        if self._cache_dir is not None:
+            import importlib.metadata
+
+            model = (
+                f"py3langid-{importlib.metadata.version('py3langid')}:{','.join(self.languages)}"
+            )
+            cache = JsonCache(self._cache_dir, "languages", model)
+        found = cached_per_text(cache, texts, lambda todo: [list(self.detect(t)) for t in todo])
+        return [(str(lang), float(prob)) for lang, prob in found]
 
     def detect_all(self, texts: Sequence[str], *, default: str = "en") -> list[str]:
         """Detect each text's language, with the texts' majority for unsure ones.
@@ -42,7 +67,7 @@ class LanguageDetector:
         Returns:
             One language code per text.
         """
-        guesses = [self.detect(t) for t in texts]
+        guesses = self._guesses(texts)
         confident = [
             lang
             for (lang, prob), text in zip(guesses, texts, strict=True)
