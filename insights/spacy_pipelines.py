@@ -124,11 +124,13 @@ def _work(texts: Sequence[str]) -> list[Any]:
 
 
 def _can_fork() -> bool:
+    """Linux, two or more cores, and not a daemonic process (those may not have children)."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return (
         sys.platform.startswith("linux")
         and "fork" in multiprocessing.get_all_start_methods()
         and (cores or 1) >= 2
+        and not multiprocessing.current_process().daemon
     )
 
 

@@ -86,3 +86,18 @@ def test_large_batches_give_the_same_results_in_forked_workers(
     monkeypatch.setattr(module, "_can_fork", lambda: False)
     assert forked == extract_all(nlp, texts, spans, disable=idle, batch_size=256)
     assert (0, 13, "PERSON") in forked[0] and len(forked) == PARALLEL_FROM
+
+
+def _fork_allowed_here() -> bool:
+    from insights.spacy_pipelines import _can_fork
+
+    return _can_fork()
+
+
+def test_a_daemonic_worker_parses_in_process() -> None:
+    import multiprocessing
+    import os
+
+    with multiprocessing.get_context("fork").Pool(1) as pool:  # pool workers are daemonic
+        assert pool.apply(_fork_allowed_here) is False
+    assert _fork_allowed_here() is (len(os.sched_getaffinity(0)) >= 2)
