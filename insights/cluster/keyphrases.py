@@ -208,6 +208,7 @@ def _phrases_by_language(
     spaCy batch; `nlp[lang]` is only touched (a lazy mapping loads it then) when
     a statement is missing from the cache.
     """
+    from insights.spacy_ids import mapping_model_id
     from insights.spacy_pipelines import extract_all
     from insights.store import JsonCache, cached_per_text
 
@@ -219,7 +220,7 @@ def _phrases_by_language(
     for lang, texts in by_lang.items():
         cache = None
         if cache_dir is not None:
-            cache = JsonCache(cache_dir, "phrases", f"{_model_id(nlp, lang)}#{_RULES}")
+            cache = JsonCache(cache_dir, "phrases", f"{mapping_model_id(nlp, lang)}#{_RULES}")
 
         def parse(todo: list[str], lang: str = lang) -> list[list[str]]:
             pipeline = nlp[lang]  # NER and the sentence recogniser are not needed here
@@ -229,16 +230,6 @@ def _phrases_by_language(
 
         out[lang] = dict(zip(texts, cached_per_text(cache, texts, parse), strict=True))
     return out
-
-
-def _model_id(nlp: Mapping[str, Any], lang: str) -> str:
-    """Cache id of the pipeline `nlp[lang]`, without loading it when `nlp` can tell."""
-    from insights.spacy_ids import loaded_pipeline_id
-
-    model_id = getattr(nlp, "model_id", None)
-    if callable(model_id):
-        return str(model_id(lang))
-    return f"{lang}:{loaded_pipeline_id(nlp[lang])}"
 
 
 def _ctfidf(counts: Sequence[Counter[str]]) -> list[dict[str, float]]:

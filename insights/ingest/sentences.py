@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from insights.spacy_ids import pipeline_id
-from insights.spacy_pipelines import PACKAGES, SpacyPipelines
+from insights.spacy_pipelines import PACKAGES, SpacyPipelines, load_installed
 
 __all__ = ["SentenceSplitter", "Span"]
 
@@ -86,11 +86,8 @@ class SentenceSplitter:
 def _load(lang: str) -> Any:
     import spacy
 
-    for name in _PIPELINES.get(lang, ()):
-        try:
-            nlp = spacy.load(name, exclude=_EXCLUDE)
-        except (OSError, ImportError):
-            continue
+    nlp = load_installed(_PIPELINES.get(lang, ()), lambda name: _EXCLUDE)
+    if nlp is not None:
         nlp.enable_pipe("senter")
         return nlp
     nlp = spacy.blank(lang if lang != "xx" else "xx")

@@ -47,7 +47,7 @@ from insights.privacy.words import (
     opens_sentence,
     tokens,
 )
-from insights.spacy_ids import loaded_pipeline_id, pipeline_id
+from insights.spacy_ids import mapping_model_id, pipeline_id
 from insights.spacy_pipelines import extract_all
 from insights.store import JsonCache, cached_per_text
 
@@ -144,10 +144,7 @@ class NameFinder:
         """``lang:package-version`` of the pipeline NER uses, without loading it if possible."""
         if lang not in self._shared:
             return f"{lang}:{pipeline_id(PIPELINES[lang])}"
-        model_id = getattr(self._shared, "model_id", None)
-        if callable(model_id):
-            return str(model_id(lang))
-        return f"{lang}:{loaded_pipeline_id(self._shared[lang])}"  # the caller's own meta
+        return mapping_model_id(self._shared, lang)
 
     def _pipeline(self, lang: str) -> Any:
         if lang in self._shared:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from insights.spacy_pipelines import PACKAGES
+from insights.spacy_pipelines import PACKAGES, idle_components, load_installed
 
 __all__ = ["PIPELINES", "idle_pipes", "load_ner"]
 
@@ -22,14 +22,9 @@ def load_ner(lang: str) -> Any:
     Raises:
         OSError: no pipeline for the language is installed.
     """
-    import spacy
-
     names = PIPELINES["fr"] if lang == "fr" else PIPELINES["en"]
-    for name in names:
-        try:
-            nlp = spacy.load(name, exclude=_exclude(name))
-        except (OSError, ImportError):
-            continue
+    nlp = load_installed(names, _exclude)
+    if nlp is not None:
         if "tok2vec" in nlp.pipe_names and "ner" not in _listeners(nlp):
             nlp.remove_pipe("tok2vec")
         return nlp
@@ -38,8 +33,7 @@ def load_ner(lang: str) -> Any:
 
 def idle_pipes(nlp: Any) -> list[str]:
     """Components of `nlp` that NER does not need (to disable while running it)."""
-    needed = {"ner"} | ({"tok2vec"} if "ner" in _listeners(nlp) else set())
-    return [p for p in nlp.pipe_names if p not in needed]
+    return idle_components(nlp, {"ner"})
 
 
 def _exclude(name: str) -> list[str]:
