@@ -69,6 +69,7 @@ __all__ = [
     "default_min_cluster_size",
     "extend_clustering",
     "proposal_id",
+    "rounded_unit_rows",
 ]
 
 Reducer = Literal["umap", "pca", "none"]
@@ -288,11 +289,24 @@ def _unit_rows(embeddings: np.ndarray) -> np.ndarray:
     return vectors / np.maximum(norms, 1e-12)
 
 
+def rounded_unit_rows(embeddings: np.ndarray) -> np.ndarray:
+    """Unit rows at 4 decimals, -0.0 as 0.0: what makes two statement vectors "the same".
+
+    Dedupe (step 1) and incremental runs (`insights.cluster.incremental`) compare
+    statements this way, so batch-dependent float jitter does not count.
+    """
+    return _rounded(_unit_rows(embeddings))
+
+
+def _rounded(unit: np.ndarray) -> np.ndarray:
+    return np.round(unit, 4) + 0.0
+
+
 def _dedupe(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Distinct rows in first-occurrence order, and each row's index among them."""
     if len(vectors) == 0:
         return vectors, np.zeros(0, dtype=np.int64)
-    keys = np.round(vectors, 4)
+    keys = _rounded(vectors)
     _, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
     order = np.argsort(first)
     rank = np.empty_like(order)

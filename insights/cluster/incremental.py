@@ -41,6 +41,7 @@ from insights.cluster.clustering import (
     ClusterResult,
     cluster_embeddings,
     extend_clustering,
+    rounded_unit_rows,
 )
 from insights.store import JsonCache, array_digest
 
@@ -95,9 +96,7 @@ def cached_clustering(
 
 def row_hashes(vectors: np.ndarray) -> list[str]:
     """A key per row: hash of its unit vector at 4 decimals (batch jitter does not count)."""
-    rows = np.asarray(vectors, dtype=np.float64)
-    unit = rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12)
-    keys = (np.round(unit, 4) + 0.0).astype(np.float32)  # + 0.0 turns -0.0 into 0.0
+    keys = rounded_unit_rows(vectors).astype(np.float32)
     return [hashlib.sha256(row.tobytes()).hexdigest()[:24] for row in keys]
 
 
