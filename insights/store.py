@@ -216,5 +216,5 @@ def memoised(
         except (KeyError, TypeError, ValueError):
             pass  # an unreadable row: recompute it
     value = compute()
-    cache.put({key: dump(value)})
+    cache.put({key: dump(value)}, replace=True)  # replaces a row `load` rejected
     return value
