@@ -74,3 +74,26 @@ def test_missing_sentence_transformers_model_is_a_one_line_usage_error() -> None
     message = str(caught.value)
     assert "\n" not in message
     assert "'/nonexistent/model' could not be loaded" in message
+
+
+def test_use_vector_of_a_text_does_not_depend_on_its_batch(use: Embedder) -> None:
+    # Real statements of varied length; each batch puts them among other neighbours.
+    texts = [
+        f"{opening} {detail}"
+        for opening in ("The delivery", "Le service client", "My refund", "L'application")
+        for detail in (
+            "was late.",
+            "n'a jamais répondu à mes trois courriels malgré mes relances.",
+            "took four weeks and two phone calls before anyone even looked at it.",
+            "ok",
+            "crashes every time I try to pay with my card, and support keeps closing the ticket.",
+        )
+    ]
+    alone = np.vstack([use.encode([text]) for text in texts])
+    together = use.encode(texts)
+    reversed_order = use.encode(texts[::-1])[::-1]
+    mixed = use.encode([*texts[7:], *TEXTS, *texts[:7]])
+    with_others = np.vstack([mixed[-7:], mixed[: len(texts) - 7]])
+    assert np.array_equal(alone, together)
+    assert np.array_equal(together, reversed_order)
+    assert np.array_equal(together, with_others)
