@@ -74,20 +74,21 @@ def test_int8_gives_unit_vectors_close_to_fp32(int8: OnnxEmbedder, fp32: Embedde
 
 
 def test_int8_is_less_close_on_one_word_texts(int8: OnnxEmbedder, fp32: Embedder) -> None:
-    """Known limit: few tokens average out less quantisation noise (0.95-0.98 here).
-
-    The [CLS] token's outlier activations set the int8 range of every token, and a
-    text of 1-5 tokens has few others to average the error out.
-    """
+    """Known limit: few tokens average out less quantisation noise (0.97-0.99 here)."""
     cosine = (int8.encode(SHORT) * fp32.encode(SHORT)).sum(axis=1)
-    assert cosine.min() >= 0.93, cosine
+    assert cosine.min() >= 0.96, cosine
 
 
-def test_int8_is_deterministic_and_keeps_input_order(int8: OnnxEmbedder) -> None:
-    first = int8.encode(SENTENCES)
-    np.testing.assert_array_equal(first, int8.encode(SENTENCES))
-    reordered = int8.encode(SENTENCES[::-1])[::-1]
-    assert (first * reordered).sum(axis=1).min() > 0.995
+def test_int8_vector_of_a_text_does_not_depend_on_its_batch(int8: OnnxEmbedder) -> None:
+    """Per-token activation scales: no other text of the batch changes a text's vector."""
+    texts = SENTENCES + SHORT
+    together = int8.encode(texts)
+    alone = np.vstack([int8.encode([text]) for text in texts])
+    reordered = int8.encode(texts[::-1])[::-1]
+    long_neighbour = int8.encode([*texts, "Why? " * 120])[: len(texts)]
+    np.testing.assert_array_equal(together, alone)
+    np.testing.assert_array_equal(together, reordered)
+    np.testing.assert_array_equal(together, long_neighbour)
 
 
 def test_int8_model_id_differs_from_fp32(int8: OnnxEmbedder, fp32: Embedder) -> None:
