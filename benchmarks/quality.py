@@ -250,7 +250,7 @@ def render(
         for name, scores in zip(names, row, strict=True):
             speed = len(dataset.texts) / max(scores.seconds, 1e-9)
             view.add_row(name, f"{scores.macro_f1:.3f}", f"{scores.accuracy:.3f}", f"{speed:,.0f}")
-        view.caption = verdict(dataset, row[0], row[1])
+        view.caption = verdict(dataset, row[0], row[-1])  # the baseline is the last column
         console.print(view)
     total = sum(len(d.texts) for d in datasets)
     what = "embeddings cached: embedding NOT included" if cached else "embedding included"
