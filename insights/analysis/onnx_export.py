@@ -8,18 +8,14 @@ output channel. Per-channel scales matter: with one scale per tensor the vectors
 our evaluation texts kept a mean cosine of 0.95 to fp32, per channel 0.99
 (``benchmarks/perf.py --quality``).
 
-Activations are quantised at run time with one scale per token (`_per_token_activations`),
-not ONNX Runtime's one scale per batch tensor. With a scale per tensor a text's vector
-depended on the other texts of its batch (the longest or loudest set everyone's
-scale: batched against one-by-one cosine 0.989 on average, 0.957 at worst), so the
-embedding cache kept whichever vector the first run happened to compute, and a
-re-run could cluster differently. Per token, a vector is bitwise the same in any
-batch, and closer to fp32 (mean cosine 0.9955 against 0.990, worst 0.971 against
-0.952, on 3,174 evaluation texts), for about 25 % more time in the model.
+Activations get fixed scales measured once at export on the shipped taxonomies'
+texts (`insights.analysis.onnx_static`) instead of ONNX Runtime's one scale per batch
+tensor, so a text's vector is the same in any batch, at the same speed.
 
 Cache: ``<cache_dir>/<fingerprint>/model.int8.onnx``, where the fingerprint hashes
-the recipe and the bytes of the model's weights, config and tokenizer. The model
-is built in a private temporary folder next to its final place and moved there
+the recipe, the calibration texts and the bytes of the model's weights, config and
+tokenizer. The model is built in a private temporary folder next to its final place
+and moved there
 with `os.replace`, so a reader never sees half a file, and two processes that
 export at once both succeed (the last rename wins; both files are the same).
 
@@ -44,6 +40,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from insights.analysis.onnx_static import fix_activation_scales
 from insights.errors import InsightsError, UsageError
 
 __all__ = [
@@ -54,7 +51,7 @@ __all__ = [
     "onnx_cache_dir",
 ]
 
-RECIPE = "onnx-opset17-int8-per-channel-weights-per-token-activations.v2"
+RECIPE = "onnx-opset17-int8-per-channel-weights-calibrated-activations.v2"
 MODEL_FILE = "model.int8.onnx"
 _FINGERPRINT_FILES = (
     "config.json",
@@ -92,13 +89,16 @@ def onnx_cache_dir() -> Path:
 
 
 def model_fingerprint(model_dir: Path) -> str:
-    """Hex digest (16 characters) of `RECIPE` and the model files that shape its vectors.
+    """Hex digest (16 characters) of `RECIPE`, the calibration texts and the model files.
 
     Example:
         >>> model_fingerprint(Path("models/all-MiniLM-L6-v2"))
         '3f2a9c0d1b7e4a55'
     """
+    from insights.analysis.onnx_static import calibration_digest
+
     digest = hashlib.sha256(RECIPE.encode())
+    digest.update(calibration_digest().encode())
     for name in _FINGERPRINT_FILES:
         path = model_dir / name
         if not path.is_file():
@@ -151,7 +151,7 @@ def _export(model_dir: Path, work: Path) -> None:
     fp32 = work / "model.fp32.onnx"
     try:
         _export_fp32(model_dir, fp32)
-        _quantize(fp32, work / MODEL_FILE)
+        _quantize(fp32, work / MODEL_FILE, model_dir)
     except (OSError, RuntimeError, ValueError) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise InsightsError(
@@ -200,7 +200,7 @@ def _export_fp32(model_dir: Path, target: Path) -> None:
         )
 
 
-def _quantize(source: Path, target: Path) -> None:
+def _quantize(source: Path, target: Path, model_dir: Path) -> None:
     import_onnxruntime()
     try:
         import onnx
@@ -220,93 +220,22 @@ def _quantize(source: Path, target: Path) -> None:
             extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
         )
     model = onnx.load(str(per_tensor))
-    _per_token_activations(model)
+    fix_activation_scales(model, per_tensor, _tokenizer(model_dir))
     onnx.save(model, str(target))
 
 
-def _per_token_activations(model: Any) -> None:
-    """Rewrite `quantize_dynamic`'s graph, in place, to quantise activations per token.
+def _tokenizer(model_dir: Path) -> Any:
+    """The model's tokenizer, truncating like sentence-transformers (default 256 tokens)."""
+    import json
 
-    `quantize_dynamic` quantises each MatMul input with ``DynamicQuantizeLinear``
-    (one uint8 scale and zero point for the whole batch tensor), multiplies with
-    ``MatMulInteger`` and rescales by ``Cast`` and ``Mul(a_scale * w_scale)``. Here
-    each input row (token) gets its own symmetric scale ``max|x| / 127`` and the
-    fixed zero point 128; the product runs as ``MatMulIntegerToFloat`` with the
-    weight's per-channel scales, and one ``Mul`` applies the row scales afterwards.
-    (Passing per-row scales straight into ONNX Runtime's fused kernels gave wrong
-    vectors: they read the activation scale as a scalar.)
+    from tokenizers import Tokenizer
 
-    Raises:
-        ValueError: the graph is not the pattern `quantize_dynamic` writes.
-    """
-    import numpy as np
-    from onnx import helper, numpy_helper
-
-    graph = model.graph
-    constants = {"pt_127": np.float32(127.0), "pt_eps": np.float32(1e-8), "pt_one": np.float32(1.0)}
-    graph.initializer.extend(numpy_helper.from_array(np.array(v), k) for k, v in constants.items())
-    graph.initializer.append(numpy_helper.from_array(np.array(128, dtype=np.uint8), "pt_zp"))
-    initializers = {tensor.name for tensor in graph.initializer}
-    producer = {name: node for node in graph.node for name in node.output}
-    consumers: dict[str, list[Any]] = {}
-    for node in graph.node:
-        for name in node.input:
-            consumers.setdefault(name, []).append(node)
-
-    row_scale: dict[str, str] = {}  # quantised activation -> its per-row scale
-    replaced: set[int] = set()
-    nodes: list[Any] = []
-    for node in graph.node:
-        if node.op_type == "DynamicQuantizeLinear":
-            x, quantised = node.input[0], node.output[0]
-            p = f"{quantised}/per_token/"
-            nodes += [
-                helper.make_node("Abs", [x], [p + "abs"]),
-                helper.make_node("ReduceMax", [p + "abs"], [p + "max"], axes=[-1], keepdims=1),
-                helper.make_node("Max", [p + "max", "pt_eps"], [p + "range"]),
-                helper.make_node("Div", [p + "range", "pt_127"], [p + "scale"]),
-                helper.make_node("Reciprocal", [p + "scale"], [p + "inverse"]),
-                helper.make_node("Mul", [x, p + "inverse"], [p + "scaled"]),
-                helper.make_node("QuantizeLinear", [p + "scaled", "pt_one", "pt_zp"], [quantised]),
-            ]
-            row_scale[quantised] = p + "scale"
-        elif node.op_type == "MatMulInteger":
-            cast = _only_consumer(consumers, node.output[0], "Cast")
-            rescale = _only_consumer(consumers, cast.output[0], "Mul")
-            scales = producer.get(next(i for i in rescale.input if i != cast.output[0]))
-            weight_scales = [i for i in scales.input if i in initializers] if scales else []
-            if node.input[0] not in row_scale or len(weight_scales) != 1:
-                raise ValueError(f"unexpected quantised MatMul {node.name!r}")
-            result = rescale.output[0]
-            nodes += [
-                helper.make_node(
-                    "MatMulIntegerToFloat",
-                    [node.input[0], node.input[1], "pt_one", weight_scales[0], "pt_zp"]
-                    + [node.input[3]],
-                    [result + "/per_token/unscaled"],
-                    domain="com.microsoft",
-                ),
-                helper.make_node(
-                    "Mul", [result + "/per_token/unscaled", row_scale[node.input[0]]], [result]
-                ),
-            ]
-            replaced.update(id(n) for n in (cast, rescale, scales))
-        else:
-            nodes.append(node)
-    if not row_scale:
-        raise ValueError("no dynamically quantised MatMul in the graph")
-    kept = [node for node in nodes if id(node) not in replaced]
-    del graph.node[:]
-    graph.node.extend(kept)
-    if not any(opset.domain == "com.microsoft" for opset in model.opset_import):
-        model.opset_import.append(helper.make_opsetid("com.microsoft", 1))
-
-
-def _only_consumer(consumers: dict[str, list[Any]], name: str, op_type: str) -> Any:
-    found = consumers.get(name, [])
-    if len(found) != 1 or found[0].op_type != op_type:
-        raise ValueError(f"expected one {op_type} after {name!r}")
-    return found[0]
+    config_file = model_dir / "sentence_bert_config.json"
+    config = json.loads(config_file.read_text("utf-8")) if config_file.is_file() else {}
+    tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+    tokenizer.enable_truncation(max_length=int(config.get("max_seq_length") or 256))
+    tokenizer.no_padding()
+    return tokenizer
 
 
 @contextmanager

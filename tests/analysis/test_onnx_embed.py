@@ -74,13 +74,17 @@ def test_int8_gives_unit_vectors_close_to_fp32(int8: OnnxEmbedder, fp32: Embedde
 
 
 def test_int8_is_less_close_on_one_word_texts(int8: OnnxEmbedder, fp32: Embedder) -> None:
-    """Known limit: few tokens average out less quantisation noise (0.97-0.99 here)."""
+    """Known limit: few tokens average out less quantisation noise (0.95-0.98 here).
+
+    The [CLS] token's outlier activations set the int8 range of every token, and a
+    text of 1-5 tokens has few others to average the error out.
+    """
     cosine = (int8.encode(SHORT) * fp32.encode(SHORT)).sum(axis=1)
-    assert cosine.min() >= 0.96, cosine
+    assert cosine.min() >= 0.93, cosine
 
 
 def test_int8_vector_of_a_text_does_not_depend_on_its_batch(int8: OnnxEmbedder) -> None:
-    """Per-token activation scales: no other text of the batch changes a text's vector."""
+    """Calibrated activation scales: no other text of the batch changes a text's vector."""
     texts = SENTENCES + SHORT
     together = int8.encode(texts)
     alone = np.vstack([int8.encode([text]) for text in texts])
@@ -165,3 +169,22 @@ def test_onnxruntime_telemetry_is_off(int8: OnnxEmbedder, onnx_cache: Path, tmp_
 
 
 _CI_VARIABLES = ("CI", "GITHUB_ACTIONS", "GITLAB_CI", "CIRCLECI", "TF_BUILD")
+
+
+def test_export_has_fixed_activation_scales(int8: OnnxEmbedder, onnx_cache: Path) -> None:
+    import onnx
+
+    [path] = list(onnx_cache.glob(f"*/{MODEL_FILE}"))
+    ops = [node.op_type for node in onnx.load(str(path)).graph.node]
+    assert "DynamicQuantizeLinear" not in ops and "MatMulInteger" not in ops
+    assert ops.count("MatMulIntegerToFloat") == 36  # every weight product of MiniLM-L6
+
+
+def test_calibration_texts_cover_both_languages_and_long_texts() -> None:
+    from insights.analysis.onnx_static import calibration_digest, calibration_texts
+
+    texts = calibration_texts()
+    assert len(texts) > 1000 and len(set(texts)) == len(texts)
+    assert any("é" in text for text in texts)  # French examples
+    assert max(len(text.split()) for text in texts) > 100  # joined into long texts
+    assert calibration_digest() == calibration_digest()
