@@ -93,7 +93,7 @@ class _RowBlockWeight(np.ndarray):
     in any batch (`tests/analysis/test_embed.py`), for ~10 % more time.
     """
 
-    def __rmatmul__(self, rows: Any) -> Any:  # type: ignore[override]
+    def __rmatmul__(self, rows: Any) -> Any:
         weight = self.view(np.ndarray)
         rows = np.asarray(rows)
         count = rows.shape[0]
