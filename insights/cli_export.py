@@ -71,6 +71,9 @@ def _check_out(run_dir: Path, out: Path) -> None:
 
 def _load_map(run_dir: Path) -> JourneyMap:
     """The run's map with review decisions applied (plain map.json until review lands)."""
+    from insights.io import finish_outputs  # imports pandas: not at `--help` time
+
+    finish_outputs(run_dir)  # a run killed while moving its outputs into place
     if not run_dir.is_dir():
         raise InputNotFoundError(
             f"{run_dir}: no such run folder; give the --out folder of `insights run`"

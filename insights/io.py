@@ -19,6 +19,7 @@ import pandas as pd
 
 __all__ = [
     "atomic_write",
+    "finish_outputs",
     "fsync_folder",
     "staged_outputs",
     "write_arrays",
@@ -28,6 +29,7 @@ __all__ = [
 ]
 
 _STAGING_PREFIX = ".staging-"
+_COMMIT = ".outputs-commit"  # names the staging folder whose files are being moved
 
 
 def atomic_write(path: Path, write: Callable[[IO[bytes]], object]) -> None:
@@ -81,8 +83,13 @@ def staged_outputs(out: Path) -> Iterator[Path]:
     """Write a set of outputs into a hidden staging folder, then move them into `out`.
 
     The files appear in `out` together, after every one of them was written and
-    fsynced; on an error none of them does. A staging folder left by a killed
-    process (and stray temp files of `atomic_write`) is removed the next time.
+    fsynced; on an error none of them does. Moving several files is not one atomic
+    step, so a commit marker (`_COMMIT`, naming the staging folder) is written
+    first: a process killed between two moves leaves the marker, and
+    `finish_outputs` (called by the next run and by every reader of a run folder)
+    completes the moves, so no reader ever sees a mix of two runs. A staging
+    folder without a marker (the run died before its outputs were complete) and
+    stray temp files of `atomic_write` are removed.
 
     Example:
         >>> with staged_outputs(Path("out")) as stage:
@@ -90,15 +97,42 @@ def staged_outputs(out: Path) -> Iterator[Path]:
         ...     write_text(stage / "b.txt", "b")
     """
     out.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(out)
+    finish_outputs(out)
     stage = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=out))
+    committed = False
     try:
         yield stage
-        for path in sorted(stage.iterdir()):
-            os.replace(path, out / path.name)
-        fsync_folder(out)
+        write_text(out / _COMMIT, stage.name)
+        committed = True
+        _move_staged(stage, out)
     finally:
-        shutil.rmtree(stage, ignore_errors=True)
+        if not committed:
+            shutil.rmtree(stage, ignore_errors=True)
+    (out / _COMMIT).unlink(missing_ok=True)
+    shutil.rmtree(stage, ignore_errors=True)
+
+
+def finish_outputs(out: Path) -> None:
+    """Complete the moves of a run killed while moving its outputs, and tidy `out`.
+
+    A no-op on a folder without leftovers. Readers of a run folder call it first.
+    """
+    if not out.is_dir():
+        return
+    marker = out / _COMMIT
+    if marker.is_file():
+        name = marker.read_text(encoding="utf-8").strip()
+        stage = out / name
+        if name.startswith(_STAGING_PREFIX) and "/" not in name and stage.is_dir():
+            _move_staged(stage, out)
+        marker.unlink(missing_ok=True)
+    _remove_leftovers(out)
+
+
+def _move_staged(stage: Path, out: Path) -> None:
+    for path in sorted(stage.iterdir()):
+        os.replace(path, out / path.name)
+    fsync_folder(out)
 
 
 def _remove_leftovers(out: Path) -> None:

@@ -18,6 +18,7 @@ import jsonschema
 import numpy as np
 import pandas as pd
 
+from insights.io import finish_outputs
 from insights.journeymap.schema import map_schema
 from insights.store import CACHE_FILE
 
@@ -33,7 +34,9 @@ class CorruptRun(AssertionError):
 def check_run_folder(out: Path) -> Literal["empty", "complete"]:
     """'empty' (no outputs), 'complete' (one consistent set), else raise `CorruptRun`.
 
-    Hidden names (staging folders, temp files) are ignored: the next run removes them.
+    Like every reader, it first completes the moves of a run killed while moving
+    its outputs into place (`insights.io.finish_outputs`). Hidden names (staging
+    folders, temp files) are ignored: the next run removes them.
 
     Example:
         >>> check_run_folder(Path("out"))
@@ -41,6 +44,7 @@ def check_run_folder(out: Path) -> Literal["empty", "complete"]:
     """
     if not out.exists():
         return "empty"
+    finish_outputs(out)  # what every reader does first (see insights.io.staged_outputs)
     visible = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
     outputs = [name for name in visible if name in RUN_OUTPUTS or name.endswith(".tmp")]
     if not outputs:

@@ -6,7 +6,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from insights.io import staged_outputs, write_arrays, write_json, write_text
+import insights.io
+from insights.io import finish_outputs, staged_outputs, write_arrays, write_json, write_text
 
 
 def test_outputs_appear_together_only_on_success(tmp_path: Path) -> None:
@@ -30,6 +31,52 @@ def test_leftovers_of_a_killed_run_are_removed(tmp_path: Path) -> None:
     with staged_outputs(out) as stage:
         write_text(stage / "map.json", "{}")
     assert sorted(p.name for p in out.iterdir()) == ["map.json", "notes.txt"]
+
+
+def _interrupted_second_run(out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run 1 writes a and b; run 2 dies after moving its first file into place."""
+    with staged_outputs(out) as stage:
+        write_text(stage / "a.csv", "run 1")
+        write_text(stage / "b.json", "run 1")
+    real_replace = os.replace
+    moves: list[str] = []
+
+    def dies_after_one_move(src: str | Path, dst: str | Path) -> None:
+        into_place = Path(src).parent.name.startswith(".staging-") and Path(dst).parent == out
+        if into_place and moves:
+            raise OSError("killed")  # the process stops here, between two moves
+        real_replace(src, dst)
+        if into_place:
+            moves.append(str(dst))
+
+    monkeypatch.setattr(insights.io.os, "replace", dies_after_one_move)
+    with pytest.raises(OSError, match="killed"), staged_outputs(out) as stage:
+        write_text(stage / "a.csv", "run 2")
+        write_text(stage / "b.json", "run 2")
+    monkeypatch.setattr(insights.io.os, "replace", real_replace)
+    assert (out / "a.csv").read_text() == "run 2" and (out / "b.json").read_text() == "run 1"
+
+
+def test_a_reader_completes_the_moves_of_a_run_killed_while_moving(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    _interrupted_second_run(out, monkeypatch)
+    finish_outputs(out)
+    assert (out / "a.csv").read_text() == "run 2" and (out / "b.json").read_text() == "run 2"
+    assert sorted(p.name for p in out.iterdir()) == ["a.csv", "b.json"]  # marker, stage gone
+    finish_outputs(out)  # nothing left to do
+    assert sorted(p.name for p in out.iterdir()) == ["a.csv", "b.json"]
+
+
+def test_the_next_run_completes_an_interrupted_one_before_staging(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    _interrupted_second_run(out, monkeypatch)
+    with pytest.raises(RuntimeError), staged_outputs(out):
+        raise RuntimeError("run 3 failed")
+    assert (out / "b.json").read_text() == "run 2"  # run 2's set, whole
 
 
 def test_files_honour_the_umask(tmp_path: Path) -> None:

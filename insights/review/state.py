@@ -17,6 +17,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from insights.errors import UsageError
+from insights.io import finish_outputs
 from insights.journeymap.model import JourneyMap, Proposal, Status
 from insights.review.apply import Replayer, ReplayReport, replay
 from insights.review.decisions import Decision
@@ -50,6 +51,7 @@ class ReviewState:
 
 def load_base_map(run_dir: Path) -> JourneyMap:
     """The run's map.json as `insights run` wrote it (no decision applied)."""
+    finish_outputs(Path(run_dir))  # a run killed while moving its outputs into place
     path = Path(run_dir) / "map.json"
     if not Path(run_dir).is_dir():
         raise UsageError(f"{run_dir}: no such run folder; give the --out folder of `insights run`")
