@@ -11,7 +11,8 @@ sorted by token count and cut into batches of at most `token_budget` tokens: sho
 batches cost less per token on a CPU than the usual 32 texts, and sorting leaves
 almost no padding.
 
-Needs the ``fast`` extra: ``pip install 'insights[fast]'`` (onnxruntime, onnx).
+Needs onnxruntime and onnx (dependencies of the package since session 5; they
+were the ``fast`` extra before).
 """
 
 from __future__ import annotations

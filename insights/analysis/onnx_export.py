@@ -63,7 +63,7 @@ _FINGERPRINT_FILES = (
     "special_tokens_map.json",
 )
 _CHUNK = 1 << 20
-_INSTALL = "pip install 'insights[fast]'"
+_INSTALL = "pip install 'onnxruntime>=1.17' 'onnx>=1.15'"
 
 
 def import_onnxruntime() -> ModuleType:

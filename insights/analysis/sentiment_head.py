@@ -10,8 +10,8 @@ of a text, all computed on ``normalise_text(text)``, are in this order:
    without misreading French);
 3. the six `LEXICON_FEATURES` if ``meta["lexicon"]`` is set.
 
-Block 2 of ``head.v1`` is all-MiniLM-L6-v2. When the ``fast`` extra is installed
-the head computes it with the int8 ONNX export of the same weights
+Block 2 of ``head.v1`` is all-MiniLM-L6-v2. When onnxruntime is installed (a
+dependency of the package) the head computes it with the int8 ONNX export of the same weights
 (``minilm-int8.v1``, `FAST_VARIANTS`) instead of fp32 sentence-transformers:
 about 7x faster, with macro-F1 within 0.01 on every benchmark dataset (measured
 in ``benchmarks/quality.py``, see models/sentiment-head.md). ``fast=False``
@@ -139,7 +139,7 @@ class HeadSentiment:
                 embedder (the run's embedder is used if it is that model; built on
                 first use otherwise); ignored if it is another model.
             fast: compute the English block with the int8 runtime of its model when
-                the ``fast`` extra is installed (see the module docstring).
+                onnxruntime is installed (see the module docstring).
             cache_dir: embedding cache for the texts the head embeds itself (see
                 `insights.cluster.cache.CachedEmbedder`); None embeds every time.
         """
