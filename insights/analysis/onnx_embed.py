@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from insights.analysis.onnx_export import RECIPE, import_onnxruntime, int8_model_path
+from insights.analysis.onnx_feeds import length_batches, load_tokenizer, padded_feeds
 from insights.errors import UsageError
 
 __all__ = ["OnnxEmbedder", "make_minilm_int8", "physical_cores"]
@@ -59,7 +60,7 @@ class OnnxEmbedder:
         transformer_dir, config = _read_sentence_transformer(folder)
         self.dim = int(_hidden_size(transformer_dir))
         length = max_seq_length or int(config.get("max_seq_length") or 256)
-        self._tokenizer = _load_tokenizer(transformer_dir, length)
+        self._tokenizer = load_tokenizer(transformer_dir, length)
         self._session = _make_session(
             int8_model_path(transformer_dir, cache_dir=cache_dir), threads or physical_cores()
         )
@@ -73,19 +74,12 @@ class OnnxEmbedder:
             return out
         ids = [e.ids for e in self._tokenizer.encode_batch([str(t) for t in texts])]
         lengths = np.fromiter((len(i) for i in ids), dtype=np.int64, count=len(ids))
-        for rows in _batches(lengths, self._token_budget):
+        for rows in length_batches(lengths, self._token_budget):
             out[rows] = self._encode_batch([ids[r] for r in rows])
         return out
 
     def _encode_batch(self, ids: list[list[int]]) -> np.ndarray:
-        width = max(len(i) for i in ids)
-        input_ids = np.zeros((len(ids), width), dtype=np.int64)
-        mask = np.zeros_like(input_ids)
-        for row, tokens in enumerate(ids):
-            input_ids[row, : len(tokens)] = tokens
-            mask[row, : len(tokens)] = 1
-        feeds = {"input_ids": input_ids, "attention_mask": mask}
-        feeds["token_type_ids"] = np.zeros_like(input_ids)
+        feeds, mask = padded_feeds(ids)
         hidden = self._session.run(None, feeds)[0]
         return _mean_pool_normalise(hidden, mask)
 
@@ -97,17 +91,6 @@ def _mean_pool_normalise(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
     pooled = summed / np.clip(weights.sum(axis=1), 1e-9, None)
     norms = np.linalg.norm(pooled, axis=1, keepdims=True)
     return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
-
-
-def _batches(lengths: np.ndarray, token_budget: int) -> Iterator[np.ndarray]:
-    """Row indices, longest texts first, each batch within `token_budget` padded tokens."""
-    order = np.argsort(-lengths, kind="stable")
-    start = 0
-    while start < len(order):
-        longest = max(int(lengths[order[start]]), 1)
-        size = max(1, token_budget // longest)
-        yield order[start : start + size]
-        start += size
 
 
 def _read_sentence_transformer(folder: Path) -> tuple[Path, dict[str, Any]]:
@@ -134,15 +117,6 @@ def _read_sentence_transformer(folder: Path) -> tuple[Path, dict[str, Any]]:
 def _hidden_size(transformer_dir: Path) -> int:
     config = json.loads((transformer_dir / "config.json").read_text(encoding="utf-8"))
     return int(config["hidden_size"])
-
-
-def _load_tokenizer(transformer_dir: Path, max_length: int) -> Any:
-    from tokenizers import Tokenizer
-
-    tokenizer = Tokenizer.from_file(str(transformer_dir / "tokenizer.json"))
-    tokenizer.enable_truncation(max_length=max_length)
-    tokenizer.no_padding()
-    return tokenizer
 
 
 def _make_session(model: Path, threads: int) -> Any:

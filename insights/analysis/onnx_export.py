@@ -40,6 +40,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from insights.analysis.onnx_feeds import load_tokenizer
 from insights.analysis.onnx_static import fix_activation_scales
 from insights.errors import InsightsError, UsageError
 
@@ -228,14 +229,9 @@ def _tokenizer(model_dir: Path) -> Any:
     """The model's tokenizer, truncating like sentence-transformers (default 256 tokens)."""
     import json
 
-    from tokenizers import Tokenizer
-
     config_file = model_dir / "sentence_bert_config.json"
     config = json.loads(config_file.read_text("utf-8")) if config_file.is_file() else {}
-    tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
-    tokenizer.enable_truncation(max_length=int(config.get("max_seq_length") or 256))
-    tokenizer.no_padding()
-    return tokenizer
+    return load_tokenizer(model_dir, int(config.get("max_seq_length") or 256))
 
 
 @contextmanager

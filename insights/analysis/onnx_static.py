@@ -31,6 +31,8 @@ from typing import Any
 
 import numpy as np
 
+from insights.analysis.onnx_feeds import length_batches, padded_feeds
+
 __all__ = ["calibration_digest", "calibration_texts", "fix_activation_scales"]
 
 _JOINED = 12  # calibration sentences per long text
@@ -113,31 +115,14 @@ def _measure(
     low = dict.fromkeys(names, 0.0)  # the range always includes 0, as quantize_dynamic's
     high = dict.fromkeys(names, 0.0)
     ids = [encoding.ids for encoding in tokenizer.encode_batch(list(texts))]
-    for batch in _length_batches(ids):
-        width = max(len(tokens) for tokens in batch)
-        input_ids = np.zeros((len(batch), width), dtype=np.int64)
-        mask = np.zeros_like(input_ids)
-        for row, tokens in enumerate(batch):
-            input_ids[row, : len(tokens)] = tokens
-            mask[row, : len(tokens)] = 1
-        feeds = {"input_ids": input_ids, "attention_mask": mask}
-        feeds["token_type_ids"] = np.zeros_like(input_ids)
+    lengths = np.fromiter((len(tokens) for tokens in ids), dtype=np.int64, count=len(ids))
+    for rows in length_batches(lengths, _TOKEN_BUDGET):
+        feeds, mask = padded_feeds([ids[row] for row in rows])
         for name, values in zip(names, session.run(list(names), feeds), strict=True):
             real = values[mask.astype(bool)] if values.ndim == 3 else values  # no padding rows
             low[name] = min(low[name], float(real.min()))
             high[name] = max(high[name], float(real.max()))
     return {name: (low[name], high[name]) for name in names}
-
-
-def _length_batches(ids: list[list[int]]) -> list[list[list[int]]]:
-    ordered = sorted(ids, key=len)
-    batches: list[list[list[int]]] = []
-    for tokens in ordered:
-        if batches and len(tokens) * (len(batches[-1]) + 1) <= _TOKEN_BUDGET:
-            batches[-1].append(tokens)
-        else:
-            batches.append([tokens])
-    return batches
 
 
 def _rewrite(model: Any, ranges: dict[str, tuple[float, float]]) -> None:

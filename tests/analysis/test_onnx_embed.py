@@ -17,7 +17,6 @@ if find_spec("onnxruntime") is None or find_spec("onnx") is None:
 from insights.analysis.embed import Embedder, make_embedder  # noqa: E402
 from insights.analysis.onnx_embed import (  # noqa: E402
     OnnxEmbedder,
-    _batches,
     make_minilm_int8,
     physical_cores,
 )
@@ -26,6 +25,7 @@ from insights.analysis.onnx_export import (  # noqa: E402
     int8_model_path,
     model_fingerprint,
 )
+from insights.analysis.onnx_feeds import length_batches  # noqa: E402
 from insights.errors import InsightsError, UsageError  # noqa: E402
 
 pytestmark = pytest.mark.slow
@@ -115,7 +115,7 @@ def test_long_text_is_truncated_like_sentence_transformers(
 @pytest.mark.parametrize("budget", [1, 64, 512])
 def test_batches_cover_every_row_longest_first_within_budget(budget: int) -> None:
     lengths = np.array([5, 40, 12, 12, 300, 1, 64, 7])
-    batches = list(_batches(lengths, budget))
+    batches = list(length_batches(lengths, budget))
     rows = np.concatenate(batches)
     assert sorted(rows.tolist()) == list(range(len(lengths)))
     assert list(lengths[rows]) == sorted(lengths, reverse=True)
