@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from insights.spacy_ids import pipeline_id
-from insights.spacy_pipelines import PACKAGES, SpacyPipelines, load_installed
+from insights.spacy_pipelines import PACKAGES, SpacyPipelines, import_spacy, load_installed
 
 __all__ = ["SentenceSplitter", "Span"]
 
@@ -84,7 +84,7 @@ class SentenceSplitter:
 
 
 def _load(lang: str) -> Any:
-    import spacy
+    spacy = import_spacy()
 
     nlp = load_installed(_PIPELINES.get(lang, ()), lambda name: _EXCLUDE)
     if nlp is not None:

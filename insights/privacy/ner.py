@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from insights.spacy_pipelines import PACKAGES, idle_components, load_installed
+from insights.spacy_pipelines import PACKAGES, idle_components, import_spacy, load_installed
 
 __all__ = ["PIPELINES", "idle_pipes", "load_ner"]
 
@@ -38,7 +38,7 @@ def idle_pipes(nlp: Any) -> list[str]:
 
 def _exclude(name: str) -> list[str]:
     """Every component of the installed package `name` but NER and its tok2vec."""
-    import spacy
+    spacy = import_spacy()
 
     meta = spacy.util.get_model_meta(spacy.util.get_package_path(name))
     return [p for p in meta.get("components", []) if p not in ("ner", "tok2vec")]
