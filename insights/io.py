@@ -87,9 +87,9 @@ def staged_outputs(out: Path) -> Iterator[Path]:
     step, so a commit marker (`_COMMIT`, naming the staging folder) is written
     first: a process killed between two moves leaves the marker, and
     `finish_outputs` (called by the next run and by every reader of a run folder)
-    completes the moves, so no reader ever sees a mix of two runs. A staging
-    folder without a marker (the run died before its outputs were complete) and
-    stray temp files of `atomic_write` are removed.
+    completes the moves, so no reader ever sees a mix of two runs. The next run
+    also removes staging folders without a marker (their run died before its
+    outputs were complete) and stray temp files of `atomic_write`.
 
     Example:
         >>> with staged_outputs(Path("out")) as stage:
@@ -98,11 +98,14 @@ def staged_outputs(out: Path) -> Iterator[Path]:
     """
     out.mkdir(parents=True, exist_ok=True)
     finish_outputs(out)
+    _remove_leftovers(out)
     stage = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=out))
     committed = False
     try:
         yield stage
+        fsync_folder(stage)  # the staged files' names are durable before the marker is
         write_text(out / _COMMIT, stage.name)
+        fsync_folder(out)
         committed = True
         _move_staged(stage, out)
     finally:
@@ -113,25 +116,35 @@ def staged_outputs(out: Path) -> Iterator[Path]:
 
 
 def finish_outputs(out: Path) -> None:
-    """Complete the moves of a run killed while moving its outputs, and tidy `out`.
+    """Complete the moves of a run killed while moving its outputs into `out`.
 
-    A no-op on a folder without leftovers. Readers of a run folder call it first.
+    A no-op without a commit marker. Readers of a run folder call it first; it
+    touches nothing but the marked staging folder, so a reader never disturbs a
+    run that is still writing, and a reader and the run moving the same files
+    at once both end with the complete set.
     """
-    if not out.is_dir():
-        return
     marker = out / _COMMIT
-    if marker.is_file():
+    try:
         name = marker.read_text(encoding="utf-8").strip()
-        stage = out / name
-        if name.startswith(_STAGING_PREFIX) and "/" not in name and stage.is_dir():
-            _move_staged(stage, out)
-        marker.unlink(missing_ok=True)
-    _remove_leftovers(out)
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    stage = out / name
+    if name.startswith(_STAGING_PREFIX) and "/" not in name and stage.is_dir():
+        _move_staged(stage, out)
+        shutil.rmtree(stage, ignore_errors=True)
+    marker.unlink(missing_ok=True)
 
 
 def _move_staged(stage: Path, out: Path) -> None:
-    for path in sorted(stage.iterdir()):
-        os.replace(path, out / path.name)
+    try:
+        names = sorted(path.name for path in stage.iterdir())
+    except FileNotFoundError:  # another process finished the moves and removed it
+        return
+    for name in names:
+        try:
+            os.replace(stage / name, out / name)
+        except FileNotFoundError:  # moved meanwhile by another process finishing them
+            continue
     fsync_folder(out)
 
 

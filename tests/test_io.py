@@ -94,3 +94,13 @@ def test_arrays_round_trip_without_pickle(tmp_path: Path) -> None:
     loaded = np.load(tmp_path / "e.npz", allow_pickle=False)
     assert loaded["unit_id"].tolist() == ["u1", "u2"]
     assert loaded["vector"].shape == (2, 3)
+
+
+def test_a_reader_leaves_a_run_that_is_still_writing_alone(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    with staged_outputs(out) as stage:
+        write_text(stage / "a.csv", "run 1")
+        finish_outputs(out)  # e.g. `insights export` while the run is writing
+        assert stage.is_dir() and (stage / "a.csv").is_file()
+        write_text(stage / "b.json", "run 1")
+    assert sorted(p.name for p in out.iterdir()) == ["a.csv", "b.json"]

