@@ -27,6 +27,7 @@ import numpy as np
 
 from insights.analysis.onnx_export import RECIPE, import_onnxruntime, int8_model_path
 from insights.analysis.onnx_feeds import length_batches, load_tokenizer, padded_feeds
+from insights.analysis.onnx_feeds import max_seq_length as model_max_length
 from insights.errors import UsageError
 
 __all__ = ["OnnxEmbedder", "make_minilm_int8", "physical_cores"]
@@ -57,9 +58,9 @@ class OnnxEmbedder:
         """
         import_onnxruntime()  # before the export, which needs it too
         folder = Path(model_dir)
-        transformer_dir, config = _read_sentence_transformer(folder)
+        transformer_dir = _read_sentence_transformer(folder)
         self.dim = int(_hidden_size(transformer_dir))
-        length = max_seq_length or int(config.get("max_seq_length") or 256)
+        length = max_seq_length or model_max_length(transformer_dir)
         self._tokenizer = load_tokenizer(transformer_dir, length)
         self._session = _make_session(
             int8_model_path(transformer_dir, cache_dir=cache_dir), threads or physical_cores()
@@ -93,8 +94,8 @@ def _mean_pool_normalise(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
     return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
 
 
-def _read_sentence_transformer(folder: Path) -> tuple[Path, dict[str, Any]]:
-    """The Transformer module's folder and its sentence_bert_config; checks mean pooling."""
+def _read_sentence_transformer(folder: Path) -> Path:
+    """The Transformer module's folder; checks the model mean-pools it."""
     try:
         modules = json.loads((folder / "modules.json").read_text(encoding="utf-8"))
         kinds = {m["type"].rsplit(".", 1)[-1]: folder / m.get("path", "") for m in modules}
@@ -109,9 +110,7 @@ def _read_sentence_transformer(folder: Path) -> tuple[Path, dict[str, Any]]:
             f"{folder} does not mean-pool a Transformer; the int8 ONNX embedder "
             "supports mean pooling only, use st:<folder> instead"
         )
-    config_file = kinds["Transformer"] / "sentence_bert_config.json"
-    config = json.loads(config_file.read_text("utf-8")) if config_file.is_file() else {}
-    return kinds["Transformer"], config
+    return kinds["Transformer"]
 
 
 def _hidden_size(transformer_dir: Path) -> int:

@@ -15,9 +15,9 @@ tensor, so a text's vector is the same in any batch, at the same speed.
 Cache: ``<cache_dir>/<fingerprint>/model.int8.onnx``, where the fingerprint hashes
 the recipe, the calibration texts and the bytes of the model's weights, config and
 tokenizer. The model is built in a private temporary folder next to its final place
-and moved there
-with `os.replace`, so a reader never sees half a file, and two processes that
-export at once both succeed (the last rename wins; both files are the same).
+and moved there with `os.replace`, so a reader never sees half a file, and two
+processes that export at once both succeed (the last rename wins; both files are
+the same).
 
 Telemetry: ONNX Runtime >= 1.29 sends usage events and writes a device id on
 Linux and macOS unless ``ORT_DISABLE_TELEMETRY=1`` is set before it loads.
@@ -40,7 +40,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from insights.analysis.onnx_feeds import load_tokenizer
+from insights.analysis.onnx_feeds import load_tokenizer, max_seq_length
 from insights.analysis.onnx_static import fix_activation_scales
 from insights.errors import InsightsError, UsageError
 
@@ -222,17 +222,8 @@ def _quantize(source: Path, target: Path, model_dir: Path) -> None:
             extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
         )
     model = onnx.load(str(per_tensor))
-    fix_activation_scales(model, per_tensor, _tokenizer(model_dir))
+    fix_activation_scales(model, per_tensor, load_tokenizer(model_dir, max_seq_length(model_dir)))
     onnx.save(model, str(target))
-
-
-def _tokenizer(model_dir: Path) -> Any:
-    """The model's tokenizer, truncating like sentence-transformers (default 256 tokens)."""
-    import json
-
-    config_file = model_dir / "sentence_bert_config.json"
-    config = json.loads(config_file.read_text("utf-8")) if config_file.is_file() else {}
-    return load_tokenizer(model_dir, int(config.get("max_seq_length") or 256))
 
 
 @contextmanager

@@ -3,18 +3,20 @@
 A BERT-like ONNX model takes ``input_ids``, ``attention_mask`` and
 ``token_type_ids``; `padded_feeds` builds them for a batch of token-id lists,
 `length_batches` cuts texts into batches of similar length, and `load_tokenizer`
-reads the model's own tokenizer with sentence-transformers' truncation.
+reads the model's own tokenizer with sentence-transformers' truncation
+(`max_seq_length`).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-__all__ = ["length_batches", "load_tokenizer", "padded_feeds"]
+__all__ = ["length_batches", "load_tokenizer", "max_seq_length", "padded_feeds"]
 
 
 def load_tokenizer(transformer_dir: Path, max_length: int) -> Any:
@@ -25,6 +27,13 @@ def load_tokenizer(transformer_dir: Path, max_length: int) -> Any:
     tokenizer.enable_truncation(max_length=max_length)
     tokenizer.no_padding()
     return tokenizer
+
+
+def max_seq_length(transformer_dir: Path) -> int:
+    """sentence-transformers' truncation length of the model: its sentence_bert_config, or 256."""
+    config_file = transformer_dir / "sentence_bert_config.json"
+    config = json.loads(config_file.read_text("utf-8")) if config_file.is_file() else {}
+    return int(config.get("max_seq_length") or 256)
 
 
 def length_batches(lengths: np.ndarray, token_budget: int) -> Iterator[np.ndarray]:
