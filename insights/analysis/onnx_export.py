@@ -222,7 +222,7 @@ def _quantize(source: Path, target: Path, model_dir: Path) -> None:
             extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
         )
     model = onnx.load(str(per_tensor))
-    fix_activation_scales(model, per_tensor, load_tokenizer(model_dir, max_seq_length(model_dir)))
+    fix_activation_scales(model, load_tokenizer(model_dir, max_seq_length(model_dir)))
     onnx.save(model, str(target))
 
 

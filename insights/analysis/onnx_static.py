@@ -76,12 +76,12 @@ def calibration_digest() -> str:
     return digest.hexdigest()
 
 
-def fix_activation_scales(model: Any, path: Path, tokenizer: Any) -> None:
-    """Rewrite `quantize_dynamic`'s graph `model` (saved at `path`) in place.
+def fix_activation_scales(model: Any, tokenizer: Any) -> None:
+    """Rewrite `quantize_dynamic`'s graph `model` in place.
 
     Args:
-        model: The loaded ONNX model that `path` holds.
-        path: Its file, run once by ONNX Runtime to measure the activation ranges.
+        model: The loaded ONNX model; a copy of it is run once by ONNX Runtime to
+            measure the activation ranges.
         tokenizer: The model's `tokenizers.Tokenizer` (truncation set, no padding).
 
     Raises:
@@ -90,21 +90,21 @@ def fix_activation_scales(model: Any, path: Path, tokenizer: Any) -> None:
     inputs = [n.input[0] for n in model.graph.node if n.op_type == "DynamicQuantizeLinear"]
     if not inputs:
         raise ValueError("no dynamically quantised MatMul in the graph")
-    ranges = _measure(path, inputs, tokenizer, calibration_texts())
+    ranges = _measure(model, inputs, tokenizer, calibration_texts())
     _rewrite(model, ranges)
 
 
 def _measure(
-    path: Path, names: Sequence[str], tokenizer: Any, texts: Sequence[str]
+    model: Any, names: Sequence[str], tokenizer: Any, texts: Sequence[str]
 ) -> dict[str, tuple[float, float]]:
     """Smallest and largest value of each tensor in `names` over the tokens of `texts`."""
-    import onnx
-    from onnx import TensorProto, helper
+    from onnx import ModelProto, TensorProto, helper
 
     from insights.analysis.onnx_export import import_onnxruntime
 
     ort = import_onnxruntime()
-    probe = onnx.load(str(path))
+    probe = ModelProto()
+    probe.CopyFrom(model)
     known = {output.name for output in probe.graph.output}
     probe.graph.output.extend(
         helper.make_tensor_value_info(name, TensorProto.FLOAT, None)
