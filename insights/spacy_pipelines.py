@@ -20,7 +20,6 @@ alone stays here, and so does everything on macOS and Windows (no fork).
 from __future__ import annotations
 
 import multiprocessing
-import os
 import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -30,6 +29,7 @@ from types import ModuleType
 from typing import Any, TypeVar
 
 from insights.errors import UsageError
+from insights.forking import can_fork
 
 __all__ = [
     "PACKAGES",
@@ -108,7 +108,7 @@ def extract_all(
     (entity offsets, phrases), never the docs: shipping docs back (spaCy's own
     ``n_process``) spent most of the gain deserialising them.
     """
-    if len(texts) < PARALLEL_FROM or not _can_fork():
+    if len(texts) < PARALLEL_FROM or not can_fork():
         return [extract(doc) for doc in nlp.pipe(texts, batch_size=batch_size, disable=disable)]
     chunks = [texts[i : i + _CHUNK] for i in range(0, len(texts), _CHUNK)]
     context = multiprocessing.get_context("fork")  # workers inherit the loaded pipeline
@@ -132,17 +132,6 @@ def _work(texts: Sequence[str]) -> list[Any]:
     nlp, extract = _worker["nlp"], _worker["extract"]
     docs = nlp.pipe(texts, batch_size=_worker["size"], disable=_worker["disable"])
     return [extract(doc) for doc in docs]
-
-
-def _can_fork() -> bool:
-    """Linux, two or more cores, and not a daemonic process (those may not have children)."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return (
-        sys.platform.startswith("linux")
-        and "fork" in multiprocessing.get_all_start_methods()
-        and (cores or 1) >= 2
-        and not multiprocessing.current_process().daemon
-    )
 
 
 def idle_components(nlp: Any, needs: set[str]) -> list[str]:

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pytest
+
+from insights import forking
+from insights.forking import can_fork, side_by_side
+
+
+def _fork_allowed_here() -> bool:
+    return can_fork()
+
+
+def test_a_daemonic_process_may_not_fork() -> None:
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(1) as pool:  # pool workers are daemonic
+        assert pool.apply(_fork_allowed_here) is False
+    assert _fork_allowed_here() is (len(os.sched_getaffinity(0)) >= 2)
+
+
+def test_calls_run_in_other_processes_and_results_come_back_in_order() -> None:
+    here = os.getpid()
+    big = np.arange(300_000, dtype=np.float64)  # inherited by the children, not pickled
+    results = side_by_side([lambda: (os.getpid(), big[:3]), lambda: (os.getpid(), big[-3:] * 2)])
+    (first_pid, first), (second_pid, second) = results
+    assert first_pid == here and first.tolist() == [0.0, 1.0, 2.0]
+    assert second.tolist() == [599_994.0, 599_996.0, 599_998.0]
+    assert (second_pid != here) is can_fork()
+
+
+def test_without_fork_the_calls_run_here_with_the_same_results(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = [lambda: sum(range(10)), lambda: "b", lambda: [1, 2]]
+    forked = side_by_side(calls)
+    monkeypatch.setattr(forking, "can_fork", lambda: False)
+    assert side_by_side(calls) == forked == [45, "b", [1, 2]]
+
+
+def test_a_failure_in_a_child_is_raised_here() -> None:
+    def fails() -> None:
+        raise ValueError("bad input in the child")
+
+    with pytest.raises(ValueError, match="bad input in the child"):
+        side_by_side([lambda: 1, fails])
+
+
+def test_the_call_of_a_child_that_dies_runs_here_and_a_failure_here_stops_the_children() -> None:
+    if not can_fork():
+        pytest.skip("this machine cannot fork workers (needs Linux and two cores)")
+    here = os.getpid()
+
+    def dies_unless_here() -> str:
+        if os.getpid() != here:
+            os._exit(3)  # as a runtime that forbids forking aborts the child
+        return "ran here"
+
+    assert side_by_side([lambda: 1, dies_unless_here]) == [1, "ran here"]
+
+    def fails_here() -> None:
+        raise KeyError("here")
+
+    import time
+
+    started = time.monotonic()
+    with pytest.raises(KeyError):
+        side_by_side([fails_here, lambda: time.sleep(60)])
+    assert time.monotonic() - started < 30  # the sleeping child was terminated, not awaited
