@@ -20,7 +20,7 @@ from insights.io import staged_outputs, write_arrays, write_frame, write_json
 from insights.journeymap.build import build_map
 from insights.journeymap.model import JourneyMap, Persona, ProposalKind
 from insights.journeymap.people import build_personas
-from insights.journeymap.propose import ProposalSet, propose
+from insights.journeymap.propose import ProposalSet, cluster_kinds, propose
 from insights.privacy.redact import (
     Redactor,
     redact_attributes,
@@ -183,6 +183,9 @@ def _propose_and_map(
     names = {s.id: s.text("en") for s in taxonomy.stages}
     phrase_embedder = with_cache(analyzer.embedder, config.cache_dir)  # MMR over key phrases
     progress.start("Clustering", total=3)
+    clusterings = cluster_kinds(
+        units, embeddings, seed=config.seed, cache_dir=config.cache_dir, refit=config.refit
+    )
     sets = {}
     for kind in (ProposalKind.PAIN, ProposalKind.DELIGHT):
         sets[kind] = propose(
@@ -195,6 +198,7 @@ def _propose_and_map(
             embedder=phrase_embedder,
             cache_dir=config.cache_dir,
             refit=config.refit,
+            clustering=clusterings.get(kind),
         )
         progress.advance()
     cluster_of = {**sets[ProposalKind.PAIN].cluster_of, **sets[ProposalKind.DELIGHT].cluster_of}

@@ -45,7 +45,15 @@ from insights.cluster.clustering import (
 )
 from insights.store import JsonCache, array_digest
 
-__all__ = ["GONE_SHARE", "MIN_EXTEND", "NEW_SHARE", "VERSION", "cached_clustering", "row_hashes"]
+__all__ = [
+    "GONE_SHARE",
+    "MIN_EXTEND",
+    "NEW_SHARE",
+    "VERSION",
+    "cached_clustering",
+    "row_hashes",
+    "stored_clustering",
+]
 
 # cache version of cluster_embeddings' algorithm: bump whenever its results may change
 VERSION = "cluster_embeddings.v4"
@@ -78,11 +86,12 @@ def cached_clustering(
     """
     if cache_dir is None:
         return cluster_embeddings(vectors, min_cluster_size=min_cluster_size, seed=seed)
-    options = f"{VERSION}|{polarity}|{min_cluster_size}|{seed}"
-    exact = JsonCache(cache_dir, "clusterings", options)
-    key = array_digest(vectors)
-    stored = _load(exact.get([key]).get(key))
-    if stored is not None and not (refit and stored.params.extended):
+    options = _options(polarity, min_cluster_size, seed)
+    stored = stored_clustering(
+        vectors, polarity=polarity, min_cluster_size=min_cluster_size, seed=seed,
+        cache_dir=cache_dir, refit=refit,
+    )  # fmt: skip
+    if stored is not None:
         return stored
     hashes = row_hashes(vectors)
     small = len(set(hashes)) < min_extend
@@ -90,8 +99,37 @@ def cached_clustering(
     if result is None:
         result = cluster_embeddings(vectors, min_cluster_size=min_cluster_size, seed=seed)
         _keep_as_base(hashes, result, cache_dir, options)
-    exact.put({key: _dump(result)}, replace=True)
+    JsonCache(cache_dir, "clusterings", options).put(
+        {array_digest(vectors): _dump(result)}, replace=True
+    )
     return result
+
+
+def stored_clustering(
+    vectors: np.ndarray,
+    *,
+    polarity: str,
+    min_cluster_size: int | None,
+    seed: int,
+    cache_dir: Path | None,
+    refit: bool = False,
+) -> ClusterResult | None:
+    """The result `cached_clustering` keeps for exactly these vectors and options, if any.
+
+    With `refit`, an extension of an earlier fit does not count (it would be refitted).
+    """
+    if cache_dir is None:
+        return None
+    exact = JsonCache(cache_dir, "clusterings", _options(polarity, min_cluster_size, seed))
+    key = array_digest(vectors)
+    stored = _load(exact.get([key]).get(key))
+    if stored is None or (refit and stored.params.extended):
+        return None
+    return stored
+
+
+def _options(polarity: str, min_cluster_size: int | None, seed: int) -> str:
+    return f"{VERSION}|{polarity}|{min_cluster_size}|{seed}"
 
 
 def row_hashes(vectors: np.ndarray) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,9 @@ import numpy as np
 import pandas as pd
 
 from insights.analysis.embed import Embedder
-from insights.cluster.incremental import cached_clustering
+from insights.cluster.clustering import ClusterResult
+from insights.cluster.incremental import cached_clustering, stored_clustering
+from insights.forking import side_by_side
 from insights.journeymap.model import Proposal, ProposalKind
 from insights.journeymap.proposals import (
     WEAK_SUPPORT,
@@ -27,10 +30,11 @@ from insights.journeymap.proposals import (
 from insights.schema import Col, Role
 from insights.spacy_pipelines import SpacyPipelines
 
-__all__ = ["ProposalSet", "load_phrase_pipelines", "propose"]
+__all__ = ["SIDE_BY_SIDE_FROM", "ProposalSet", "cluster_kinds", "load_phrase_pipelines", "propose"]
 
 _PREFIX = {ProposalKind.PAIN: "P", ProposalKind.DELIGHT: "D"}
 _POLARITY = {ProposalKind.PAIN: "negative", ProposalKind.DELIGHT: "positive"}
+SIDE_BY_SIDE_FROM = 1000  # statements of each kind from which due fits run at once
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,7 @@ def propose(
     embedder: Embedder | None = None,
     cache_dir: Path | None = None,
     refit: bool = False,
+    clustering: ClusterResult | None = None,
 ) -> ProposalSet:
     """Cluster the statements of `kind`'s polarity and build their proposals.
 
@@ -128,23 +133,26 @@ def propose(
             nothing; on a grown input, new statements join the earlier clusters, see
             `insights.cluster.incremental`) and the key phrases of each statement.
         refit: cluster from scratch even when an earlier clustering could be extended.
+        clustering: `kind`'s result of `cluster_kinds` with the same options; None
+            clusters here.
 
     Returns:
         Proposals sorted by severity, the unclustered count, and unit id → proposal id.
     """
     respondent = units[Col.ROLE.value] == Role.RESPONDENT.value
-    mask = (respondent & (units[Col.SENTIMENT.value] == _POLARITY[kind])).to_numpy()
-    positions = np.flatnonzero(mask)
+    positions = _positions(units, kind)
     if len(positions) < 3:
         return ProposalSet([], len(positions), {})
-    result = cached_clustering(
-        embeddings[positions],
-        polarity=_POLARITY[kind],
-        min_cluster_size=min_cluster_size,
-        seed=seed,
-        cache_dir=cache_dir,
-        refit=refit,
-    )
+    result = clustering
+    if result is None:
+        result = cached_clustering(
+            embeddings[positions],
+            polarity=_POLARITY[kind],
+            min_cluster_size=min_cluster_size,
+            seed=seed,
+            cache_dir=cache_dir,
+            refit=refit,
+        )
     evidence = _evidence(
         units,
         embeddings,
@@ -165,7 +173,7 @@ def propose(
     unit_ids = units[Col.UNIT_ID.value].astype(str).to_numpy()
     cluster_of = {str(unit_ids[int(pos)]): e.proposal_id for e in evidence for pos in e.members}
     used = result.params
-    clustering: dict[str, object] = {
+    recorded: dict[str, object] = {
         "statements": len(positions),
         "distinct": used.n_distinct,
         "fitted": used.n_fit,
@@ -175,8 +183,51 @@ def propose(
         "new_clustered": used.n_placed,
     }
     return ProposalSet(
-        sort_by_severity(proposals), int((result.labels == -1).sum()), cluster_of, clustering
+        sort_by_severity(proposals), int((result.labels == -1).sum()), cluster_of, recorded
     )
+
+
+def cluster_kinds(
+    units: pd.DataFrame,
+    embeddings: np.ndarray,
+    *,
+    seed: int = 0,
+    min_cluster_size: int | None = None,
+    cache_dir: Path | None = None,
+    refit: bool = False,
+) -> dict[ProposalKind, ClusterResult]:
+    """The clustering of each kind's statements, as `propose` would find it.
+
+    UMAP's layout and HDBSCAN run on one core. So when both kinds have
+    `SIDE_BY_SIDE_FROM` statements or more and neither result is in the run cache,
+    the delights are clustered in a forked process meanwhile (`insights.forking`).
+    Each fit is the same code with the same seed, so the results are those of one
+    fit after the other. Kinds with fewer than three statements are left out.
+    """
+    calls = {}
+    for kind, polarity in _POLARITY.items():
+        positions = _positions(units, kind)
+        if len(positions) >= 3:
+            options: dict[str, Any] = {
+                "polarity": polarity, "min_cluster_size": min_cluster_size, "seed": seed,
+                "cache_dir": cache_dir, "refit": refit,
+            }  # fmt: skip
+            vectors = embeddings[positions]
+            calls[kind] = (len(positions), stored_clustering(vectors, **options),
+                           partial(cached_clustering, vectors, **options))  # fmt: skip
+    results = {kind: stored for kind, (_, stored, _) in calls.items() if stored is not None}
+    due = {kind: (n, fit) for kind, (n, stored, fit) in calls.items() if stored is None}
+    if len(due) > 1 and min(n for n, _ in due.values()) >= SIDE_BY_SIDE_FROM:
+        results.update(zip(due, side_by_side([fit for _, fit in due.values()]), strict=True))
+    else:
+        results.update({kind: fit() for kind, (_, fit) in due.items()})
+    return results
+
+
+def _positions(units: pd.DataFrame, kind: ProposalKind) -> np.ndarray:
+    """Rows of the respondent statements of `kind`'s polarity."""
+    respondent = units[Col.ROLE.value] == Role.RESPONDENT.value
+    return np.flatnonzero((respondent & (units[Col.SENTIMENT.value] == _POLARITY[kind])).to_numpy())
 
 
 def load_phrase_pipelines() -> SpacyPipelines:

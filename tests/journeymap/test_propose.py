@@ -10,7 +10,7 @@ import pytest
 
 import insights.cluster.clustering as clustering
 from insights.journeymap.model import ProposalKind
-from insights.journeymap.propose import load_phrase_pipelines, propose
+from insights.journeymap.propose import cluster_kinds, load_phrase_pipelines, propose
 from insights.store import CACHE_FILE
 
 
@@ -45,3 +45,43 @@ def test_a_rerun_reads_clusters_and_phrases_from_the_cache(
     monkeypatch.undo()
     uncached = propose(units, vectors, **{**options, "cache_dir": None})
     assert [p.id for p in uncached.proposals] == [p.id for p in first.proposals]
+
+
+def test_cluster_kinds_fits_both_kinds_at_once_with_the_results_of_one_after_the_other(
+    demo_units: tuple[pd.DataFrame, np.ndarray], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    import insights.journeymap.propose as module
+    from insights.forking import can_fork, side_by_side
+
+    units, vectors = demo_units
+    nlp = load_phrase_pipelines()
+    batches: list[int] = []
+
+    def recorded(calls: list) -> list:  # type: ignore[type-arg]
+        batches.append(len(calls))
+        with_pid = [lambda call=call: (os.getpid(), call()) for call in calls]
+        results = side_by_side(with_pid)
+        if can_fork():  # the second fit ran in a forked child (UMAP's kernels allow it)
+            assert results[0][0] == os.getpid() != results[1][0]
+        return [result for _, result in results]
+
+    monkeypatch.setattr(module, "side_by_side", recorded)
+    monkeypatch.setattr(module, "SIDE_BY_SIDE_FROM", 3)
+    together = cluster_kinds(units, vectors, seed=3, cache_dir=tmp_path)
+    assert batches == [2] and set(together) == {ProposalKind.PAIN, ProposalKind.DELIGHT}
+    for kind, result in together.items():
+        alone = propose(units, vectors, kind=kind, stage_names={}, nlp=nlp, seed=3)
+        given = propose(units, vectors, kind=kind, stage_names={}, nlp=nlp, seed=3,
+                        clustering=result)  # fmt: skip
+        assert given == alone and result.n_clusters > 1
+
+    def no_clustering(*args: object, **kwargs: object) -> None:
+        raise AssertionError("clustered again despite the cache")
+
+    monkeypatch.setattr(clustering, "cluster_embeddings", no_clustering)
+    again = cluster_kinds(units, vectors, seed=3, cache_dir=tmp_path)
+    assert batches == [2]  # both came from the cache: nothing forked
+    for kind, result in again.items():
+        assert result.labels.tolist() == together[kind].labels.tolist()
