@@ -17,6 +17,8 @@ from typing import IO, Any
 import numpy as np
 import pandas as pd
 
+from insights.errors import UsageError
+
 __all__ = [
     "atomic_write",
     "finish_outputs",
@@ -129,10 +131,17 @@ def finish_outputs(out: Path) -> None:
     except (FileNotFoundError, NotADirectoryError):
         return
     stage = out / name
-    if name.startswith(_STAGING_PREFIX) and "/" not in name and stage.is_dir():
-        _move_staged(stage, out)
-        shutil.rmtree(stage, ignore_errors=True)
-    marker.unlink(missing_ok=True)
+    try:
+        if name.startswith(_STAGING_PREFIX) and "/" not in name and stage.is_dir():
+            _move_staged(stage, out)
+            shutil.rmtree(stage, ignore_errors=True)
+        marker.unlink(missing_ok=True)
+    except OSError as exc:  # e.g. a reader without write access to the folder
+        raise UsageError(
+            f"{out}: a run was interrupted while moving its outputs into this folder, and "
+            f"they cannot be completed from here ({exc.strerror or exc}); run `insights run` "
+            "again into it, or open it with write access"
+        ) from None
 
 
 def _move_staged(stage: Path, out: Path) -> None:

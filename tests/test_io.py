@@ -104,3 +104,22 @@ def test_a_reader_leaves_a_run_that_is_still_writing_alone(tmp_path: Path) -> No
         assert stage.is_dir() and (stage / "a.csv").is_file()
         write_text(stage / "b.json", "run 1")
     assert sorted(p.name for p in out.iterdir()) == ["a.csv", "b.json"]
+
+
+def test_a_reader_that_cannot_complete_the_moves_gets_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from insights.errors import UsageError
+
+    out = tmp_path / "out"
+    _interrupted_second_run(out, monkeypatch)
+
+    def read_only(src: str | Path, dst: str | Path) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(insights.io.os, "replace", read_only)  # as in a folder it may not write
+    with pytest.raises(UsageError, match=r"interrupted while moving .*Permission denied.*again"):
+        finish_outputs(out)
+    monkeypatch.undo()
+    finish_outputs(out)  # with write access, the same folder completes
+    assert (out / "b.json").read_text() == "run 2"

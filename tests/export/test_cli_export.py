@@ -111,3 +111,21 @@ def test_demo_report_renders_in_chromium_with_no_console_message(
     _, console = headless_chromium(page.as_uri(), f"--screenshot={shot}", "--window-size=1800,1300")
     assert console == []
     assert shot.stat().st_size > 50_000
+
+
+def test_a_run_folder_left_mid_move_that_cannot_be_completed(app, tmp_path, monkeypatch):
+    import os
+
+    import insights.io
+
+    (tmp_path / ".staging-x").mkdir()
+    (tmp_path / ".staging-x" / "map.json").write_text("{}")
+    (tmp_path / ".outputs-commit").write_text(".staging-x")
+
+    def read_only(src: object, dst: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(insights.io.os, "replace", read_only)
+    result = runner.invoke(app, ["export", str(tmp_path), "-o", str(tmp_path / "a.md")])
+    assert "Permission denied" in _one_line_error(result)
+    assert not (tmp_path / "a.md").exists() and os.path.isdir(tmp_path / ".staging-x")
