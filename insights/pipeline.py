@@ -11,7 +11,7 @@ import pandas as pd
 
 from insights.analysis.analyse import Analyzer
 from insights.cluster.cache import with_cache
-from insights.cluster.personas import find_personas, respondent_profiles
+from insights.cluster.personas import find_personas, respondent_keys, respondent_profiles
 from insights.executors import open_executor
 from insights.executors.stages import analyse_units, embed_units, read_inputs
 from insights.executors.tasks import Models, ModelSpec
@@ -237,13 +237,21 @@ def _personas(
     analysed = units.loc[mask].reset_index(drop=True)
     vectors = embeddings[mask]
     ids, profiles = respondent_profiles(analysed, vectors, respondents)
-    groups = find_personas(ids, profiles, seed=config.seed, cache_dir=config.cache_dir)
+    groups = find_personas(
+        ids,
+        profiles,
+        seed=config.seed,
+        cache_dir=config.cache_dir,
+        keys=respondent_keys(analysed, ids),
+        refit=config.refit,
+    )
     if groups is None:
         return [], {"k": 0, "reason": "fewer than 9 respondents"}
     stats: dict[str, object] = {
         "k": groups.k,
         "silhouette": round(groups.silhouette, 4),
         "stability_ari": round(groups.stability_ari, 4),
+        "k_from_earlier_fit": groups.k_kept,
     }
     return build_personas(
         analysed,

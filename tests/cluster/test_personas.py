@@ -116,3 +116,76 @@ def test_personas_come_from_the_run_cache_the_second_time(tmp_path, monkeypatch)
             find_personas(ids, profiles, cache_dir=tmp_path, **changed)  # type: ignore[arg-type]
     with pytest.raises(AssertionError, match="fitted again"):
         find_personas(ids, profiles + 0.1, seed=0, cache_dir=tmp_path)
+
+
+def _planted(n: int, seed: int) -> np.ndarray:
+    """`n` profiles around four centres (a quarter each, in turn)."""
+    rng = np.random.default_rng(seed)
+    centres = np.random.default_rng(99).normal(size=(4, 24)) * 3
+    return np.vstack([centres[i % 4] + rng.normal(size=24) for i in range(n)])
+
+
+def test_a_grown_corpus_keeps_the_earlier_k_and_fits_only_that_k(tmp_path, monkeypatch) -> None:
+    import insights.cluster.personas as personas
+
+    old = _planted(1200, seed=4)
+    keys = [f"key{i}" for i in range(1400)]
+    ids = [f"r{i}" for i in range(1400)]
+    first = find_personas(ids[:1200], old, seed=0, cache_dir=tmp_path, keys=keys[:1200])
+    assert first is not None and first.k == 4 and not first.k_kept
+    grown = np.vstack([old, _planted(200, seed=5)])  # 14 % new respondents
+
+    fits: list[int] = []
+    real_kmeans = personas._kmeans
+
+    def counted(profiles: np.ndarray, k: int, seed: int, *, inits: int) -> object:
+        fits.append(k)
+        return real_kmeans(profiles, k, seed, inits=inits)
+
+    monkeypatch.setattr(personas, "_kmeans", counted)
+    kept = find_personas(ids, grown, seed=0, cache_dir=tmp_path, keys=keys)
+    assert kept is not None and fits == [4]  # no k search, no stability runs
+    assert kept.k_kept and (kept.k, kept.stability_ari) == (4, first.stability_ari)
+    full = find_personas(ids, grown, seed=0)  # no cache: k searched, the same k chosen
+    assert full is not None and full.k == 4 and not full.k_kept
+    np.testing.assert_array_equal(kept.labels, full.labels)  # the same fit of that k
+    assert kept.silhouette == full.silhouette
+
+    fits.clear()
+    again = find_personas(ids, grown, seed=0, cache_dir=tmp_path, keys=keys)
+    assert again is not None and fits == []  # unchanged: from the cache, nothing fitted
+    np.testing.assert_array_equal(again.labels, kept.labels)
+    assert (again.k, again.k_kept, again.stability_ari) == (4, True, first.stability_ari)
+    refitted = find_personas(ids, grown, seed=0, cache_dir=tmp_path, keys=keys, refit=True)
+    assert refitted is not None and not refitted.k_kept and len(fits) > 1 and refitted.k == 4
+
+
+def test_a_corpus_that_changed_too_much_searches_k_again(tmp_path) -> None:
+    old = _planted(1200, seed=4)
+    keys = [f"key{i}" for i in range(1650)]
+    ids = [f"r{i}" for i in range(1650)]
+    find_personas(ids[:1200], old, seed=0, cache_dir=tmp_path, keys=keys[:1200])
+    grown = np.vstack([old, _planted(450, seed=5)])  # 27 % of them new
+    searched = find_personas(ids, grown, seed=0, cache_dir=tmp_path, keys=keys)
+    assert searched is not None and not searched.k_kept
+    gone = find_personas(ids[200:1200], old[200:], seed=0, cache_dir=tmp_path, keys=keys[200:1200])
+    assert gone is not None and not gone.k_kept  # 39 % of the last full fit's respondents gone
+    small = find_personas(ids[:300], old[:300], seed=0, cache_dir=tmp_path, keys=keys[:300])
+    assert small is not None and not small.k_kept  # below 1,000 respondents: always searched
+
+
+def test_share_blocks_are_crosstab_shares() -> None:
+    from insights.cluster.personas import _share_block
+
+    units = pd.DataFrame(
+        {
+            "respondent_id": ["a", "a", "b", "c", "c", "c", "z"],
+            "stage": ["usage", None, "support", "usage", "usage", "support", "purchase"],
+        }
+    )
+    ids = ["a", "b", "c", "nobody"]  # z is left out; nobody said nothing
+    expected = pd.crosstab(units["respondent_id"], units["stage"].fillna("none"))
+    expected = expected.reindex(ids, fill_value=0).to_numpy(dtype=float)
+    expected = (expected.T / np.maximum(expected.sum(axis=1), 1)).T
+    np.testing.assert_array_equal(_share_block(units, ids, "stage"), expected)
+    assert _share_block(units, ids, "stage").shape == (4, 4)  # none, purchase, support, usage
