@@ -157,7 +157,8 @@ def run(
         typer.Option(
             "--refit",
             help="Cluster from scratch; by default a grown input keeps the clusters of "
-            "the earlier run and only places the new statements.",
+            "the earlier run and only places the new statements, and keeps its number "
+            "of personas.",
         ),
     ] = False,
     executor: Annotated[
