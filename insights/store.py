@@ -17,6 +17,7 @@ import hashlib
 import json
 import sqlite3
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -32,7 +33,9 @@ __all__ = [
     "array_digest",
     "cached_per_text",
     "connect",
+    "earlier_fit",
     "memoised",
+    "record_fit",
     "text_hash",
 ]
 
@@ -218,3 +221,33 @@ def memoised(
     value = compute()
     cache.put({key: dump(value)}, replace=True)  # replaces a row `load` rejected
     return value
+
+
+def record_fit(cache_dir: Path, kind: str, namespace: str, keys: Sequence[str], fit: Any) -> None:
+    """Keep a whole-corpus `fit` (JSON values) as the fit of each of its `keys`.
+
+    For incremental runs: a later run over mostly the same items (statements,
+    respondents; `keys` are hashes of them, never their text) finds it with
+    `earlier_fit`. Tables ``<kind>_bases`` and ``<kind>_rows`` under `namespace`;
+    a key belongs to the last fit recorded with it.
+    """
+    distinct = list(dict.fromkeys(keys))
+    base_id = hashlib.sha256("\n".join(distinct).encode()).hexdigest()
+    JsonCache(cache_dir, f"{kind}_bases", namespace).put({base_id: fit}, replace=True)
+    JsonCache(cache_dir, f"{kind}_rows", namespace).put(
+        dict.fromkeys(distinct, base_id), replace=True
+    )
+
+
+def earlier_fit(
+    cache_dir: Path, kind: str, namespace: str, keys: Sequence[str]
+) -> tuple[Any, set[str]] | None:
+    """The `record_fit` fit most of `keys` belong to, and which of `keys` do; None if none."""
+    owners = JsonCache(cache_dir, f"{kind}_rows", namespace).get(list(keys))
+    if not owners:
+        return None
+    base_id = Counter(owners.values()).most_common(1)[0][0]
+    fit = JsonCache(cache_dir, f"{kind}_bases", namespace).get([base_id]).get(base_id)
+    if fit is None:
+        return None
+    return fit, {key for key, owner in owners.items() if owner == base_id}

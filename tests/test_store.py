@@ -122,3 +122,15 @@ def test_array_digest_tells_values_shapes_and_ids_apart() -> None:
     assert array_digest(a) != array_digest(a + 1e-3)
     assert array_digest(a, ["x", "y"]) != array_digest(a, ["y", "x"])
     assert array_digest(a, ["x y"]) != array_digest(a, ["x", "y"])
+
+
+def test_an_earlier_fit_is_found_by_most_of_its_keys(tmp_path) -> None:
+    from insights.store import earlier_fit, record_fit
+
+    assert earlier_fit(tmp_path, "thing", "v1", ["a", "b"]) is None
+    record_fit(tmp_path, "thing", "v1", ["a", "b", "c", "a"], {"k": 3})
+    record_fit(tmp_path, "thing", "v1", ["c", "d"], {"k": 5})  # c now belongs to this one
+    assert earlier_fit(tmp_path, "thing", "v1", ["a", "b", "c", "x"]) == ({"k": 3}, {"a", "b"})
+    assert earlier_fit(tmp_path, "thing", "v1", ["c", "d", "x"]) == ({"k": 5}, {"c", "d"})
+    assert earlier_fit(tmp_path, "thing", "v2", ["a", "b"]) is None  # another namespace
+    assert earlier_fit(tmp_path, "other", "v1", ["a", "b"]) is None  # another kind

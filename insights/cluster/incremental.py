@@ -30,7 +30,6 @@ has seen: for a run that does not, use ``--refit`` or ``--no-cache``.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +42,7 @@ from insights.cluster.clustering import (
     extend_clustering,
     rounded_unit_rows,
 )
-from insights.store import JsonCache, array_digest
+from insights.store import JsonCache, array_digest, earlier_fit, record_fit
 
 __all__ = [
     "GONE_SHARE",
@@ -142,13 +141,10 @@ def _extend(
     vectors: np.ndarray, hashes: list[str], cache_dir: Path, options: str
 ) -> ClusterResult | None:
     """The earlier fit most of these statements belong to, extended; None if there is none."""
-    owners = JsonCache(cache_dir, "cluster_rows", options).get(hashes)
-    if not owners:
+    found = earlier_fit(cache_dir, "cluster", options, hashes)
+    if found is None:
         return None
-    base_id = Counter(owners.values()).most_common(1)[0][0]
-    base = JsonCache(cache_dir, "cluster_bases", options).get([base_id]).get(base_id)
-    if base is None:
-        return None
+    base = found[0]
     index = {h: i for i, h in enumerate(base["hashes"])}
     current = set(hashes)
     new = len(current - index.keys()) / len(current)
@@ -174,7 +170,6 @@ def _keep_as_base(hashes: list[str], result: ClusterResult, cache_dir: Path, opt
     at = {h: i for i, h in reversed(list(enumerate(hashes)))}  # first row of each
     distinct = list(dict.fromkeys(hashes))
     rows = [at[h] for h in distinct]
-    base_id = hashlib.sha256("\n".join(distinct).encode()).hexdigest()
     base = {
         "hashes": distinct,
         "labels": result.labels[rows].tolist(),
@@ -182,9 +177,7 @@ def _keep_as_base(hashes: list[str], result: ClusterResult, cache_dir: Path, opt
         "reassigned": result.reassigned[rows].tolist(),
         "params": result.params.as_dict(),
     }
-    JsonCache(cache_dir, "cluster_bases", options).put({base_id: base}, replace=True)
-    owners = JsonCache(cache_dir, "cluster_rows", options)
-    owners.put(dict.fromkeys(distinct, base_id), replace=True)
+    record_fit(cache_dir, "cluster", options, distinct, base)
 
 
 def _dump(result: ClusterResult) -> dict[str, Any]:

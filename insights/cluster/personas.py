@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -273,19 +272,14 @@ def find_personas(
 
 def _earlier_fit(keys: Sequence[str], cache_dir: Path, options: str) -> tuple[int, float] | None:
     """(k, stability ARI) of the full fit most of these respondents belong to, if close enough."""
-    from insights.store import JsonCache
+    from insights.store import earlier_fit
 
-    namespace = f"{_VERSION}|{options}"
-    owners = JsonCache(cache_dir, "persona_rows", namespace).get(list(keys))
-    if not owners:
+    found = earlier_fit(cache_dir, "persona", f"{_VERSION}|{options}", keys)
+    if found is None:
         return None
-    base_id = Counter(owners.values()).most_common(1)[0][0]
-    stored = JsonCache(cache_dir, "persona_bases", namespace).get([base_id]).get(base_id)
-    if stored is None:
-        return None
-    known = sum(1 for k in keys if owners.get(k) == base_id)
-    new = 1 - known / len(keys)
-    gone = 1 - known / max(int(stored["n"]), 1)
+    stored, known = found
+    new = 1 - len(known) / len(keys)
+    gone = 1 - len(known) / max(int(stored["n"]), 1)
     if new > _NEW_SHARE or gone > _GONE_SHARE:
         return None
     return int(stored["k"]), float(stored["stability_ari"])
@@ -295,16 +289,10 @@ def _keep_as_base(
     keys: Sequence[str], groups: PersonaGroups, cache_dir: Path, options: str
 ) -> None:
     """Record a full fit's k, and make it the fit of each of its respondents."""
-    from insights.store import JsonCache
+    from insights.store import record_fit
 
-    distinct = sorted(set(keys))
-    base_id = hashlib.sha256("\n".join(distinct).encode()).hexdigest()
-    base = {"n": len(distinct), "k": groups.k, "stability_ari": groups.stability_ari}
-    namespace = f"{_VERSION}|{options}"
-    JsonCache(cache_dir, "persona_bases", namespace).put({base_id: base}, replace=True)
-    JsonCache(cache_dir, "persona_rows", namespace).put(
-        dict.fromkeys(distinct, base_id), replace=True
-    )
+    fit = {"n": len(set(keys)), "k": groups.k, "stability_ari": groups.stability_ari}
+    record_fit(cache_dir, "persona", f"{_VERSION}|{options}", keys, fit)
 
 
 def _fit(
