@@ -44,12 +44,13 @@ def side_by_side(calls: Sequence[Callable[[], T]]) -> list[T]:
     if len(calls) < 2 or not can_fork():
         return [call() for call in calls]
     context = multiprocessing.get_context("fork")
-    children = []
+    children: list[tuple[Any, Any]] = []
     done = False
     try:
         for call in calls[1:]:
             receive, send = context.Pipe(duplex=False)
-            child = context.Process(target=_child, args=(call, send), daemon=True)
+            readers = [r for _, r in children] + [receive]  # the child closes its copies
+            child = context.Process(target=_child, args=(call, send, readers), daemon=True)
             child.start()
             send.close()
             children.append((child, receive))
@@ -57,7 +58,7 @@ def side_by_side(calls: Sequence[Callable[[], T]]) -> list[T]:
         for call, (child, receive) in zip(calls[1:], children, strict=True):
             try:
                 ok, value = receive.recv()
-            except EOFError:  # killed, or aborted by a runtime that forbids forking
+            except (EOFError, OSError):  # killed, or aborted by a runtime that forbids forking
                 child.join()
                 ok, value = True, call()  # so the same work runs here instead
             if not ok:
@@ -73,14 +74,39 @@ def side_by_side(calls: Sequence[Callable[[], T]]) -> list[T]:
             receive.close()
 
 
-def _child(call: Callable[[], Any], send: Any) -> None:
+def _child(call: Callable[[], Any], send: Any, readers: Sequence[Any]) -> None:
+    """Run `call` and send back (True, result) or (False, an exception the parent can rebuild).
+
+    The child closes its copies of the read ends first, so that if the parent dies
+    its write fails instead of blocking on a pipe only it still reads. Output goes
+    to the process's real stdout and stderr: the parent may have replaced them
+    with a console whose lock another thread held at the fork.
+    """
+    for reader in readers:
+        reader.close()
+    sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
     try:
         message: tuple[bool, Any] = (True, call())
     except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
-        message = (False, exc)
+        message = (False, _rebuildable(exc))
     try:
-        send.send(message)
-    except (pickle.PicklingError, TypeError, AttributeError):
-        send.send((False, RuntimeError(f"{type(message[1]).__name__}: {message[1]}")))
+        try:
+            send.send(message)
+        except OSError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be pickled
+            failure = RuntimeError(f"a forked worker could not send its result: {exc!r}")
+            send.send((False, failure))
+    except OSError:  # the parent is gone: nobody to tell
+        pass
     finally:
         send.close()
+
+
+def _rebuildable(exc: BaseException) -> BaseException:
+    """`exc` if it survives pickling, else a RuntimeError naming it and its message."""
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:  # noqa: BLE001 - any exception pickle cannot round-trip
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+    return exc

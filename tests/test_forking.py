@@ -69,3 +69,31 @@ def test_the_call_of_a_child_that_dies_runs_here_and_a_failure_here_stops_the_ch
     with pytest.raises(KeyError):
         side_by_side([fails_here, lambda: time.sleep(60)])
     assert time.monotonic() - started < 30  # the sleeping child was terminated, not awaited
+
+
+class _TwoArgumentError(Exception):
+    def __init__(self, what: str, where: str) -> None:
+        super().__init__(f"{what} at {where}")
+
+
+def test_an_exception_that_cannot_be_rebuilt_here_still_says_what_happened() -> None:
+    def fails() -> None:
+        raise _TwoArgumentError("bad fit", "row 3")
+
+    with pytest.raises((_TwoArgumentError, RuntimeError), match="bad fit at row 3"):
+        side_by_side([lambda: 1, fails])
+
+
+def test_a_result_that_cannot_be_sent_is_an_error_not_a_second_run() -> None:
+    if not can_fork():
+        pytest.skip("this machine cannot fork workers (needs Linux and two cores)")
+    here = os.getpid()
+    ran_in: list[int] = []
+
+    def unpicklable() -> object:
+        ran_in.append(os.getpid())
+        return lambda: None  # a lambda cannot be pickled
+
+    with pytest.raises(RuntimeError, match="could not send its result"):
+        side_by_side([lambda: 1, unpicklable])
+    assert here not in ran_in  # not silently run again here
