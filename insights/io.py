@@ -5,6 +5,7 @@ A crash or an error never leaves a half-written output behind.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -130,18 +131,29 @@ def finish_outputs(out: Path) -> None:
         name = marker.read_text(encoding="utf-8").strip()
     except (FileNotFoundError, NotADirectoryError):
         return
+    except PermissionError as exc:
+        raise _unfinished(out, exc) from exc
     stage = out / name
     try:
         if name.startswith(_STAGING_PREFIX) and "/" not in name and stage.is_dir():
             _move_staged(stage, out)
             shutil.rmtree(stage, ignore_errors=True)
         marker.unlink(missing_ok=True)
-    except OSError as exc:  # e.g. a reader without write access to the folder
-        raise UsageError(
-            f"{out}: a run was interrupted while moving its outputs into this folder, and "
-            f"they cannot be completed from here ({exc.strerror or exc}); run `insights run` "
-            "again into it, or open it with write access"
-        ) from None
+    except OSError as exc:
+        if not isinstance(exc, PermissionError) and exc.errno != errno.EROFS:
+            raise
+        if not stage.exists():  # nothing left to move: a stale marker this reader may not remove
+            return
+        raise _unfinished(out, exc) from exc
+
+
+def _unfinished(out: Path, exc: OSError) -> UsageError:
+    """The error of a reader that may not complete an interrupted run's moves."""
+    return UsageError(
+        f"{out}: a run was interrupted while moving its outputs into this folder, and "
+        f"they cannot be completed from here ({exc.strerror or exc}); run `insights run` "
+        "again into it, or open it with write access"
+    )
 
 
 def _move_staged(stage: Path, out: Path) -> None:

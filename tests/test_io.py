@@ -123,3 +123,20 @@ def test_a_reader_that_cannot_complete_the_moves_gets_a_usage_error(
     monkeypatch.undo()
     finish_outputs(out)  # with write access, the same folder completes
     assert (out / "b.json").read_text() == "run 2"
+
+
+def test_a_stale_marker_a_reader_may_not_remove_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    with staged_outputs(out) as stage:
+        write_text(stage / "a.csv", "run 1")
+    (out / ".outputs-commit").write_text(".staging-gone")  # its moves were completed
+
+    def read_only(self: Path, missing_ok: bool = False) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "unlink", read_only)
+    finish_outputs(out)  # nothing to complete: no error
+    monkeypatch.undo()
+    assert (out / "a.csv").read_text() == "run 1"
