@@ -128,6 +128,7 @@ class _WordCachedTokenizer:
     """
 
     _MAX_WORDS = 200_000  # cached words; the cache starts again when full
+    _LONGEST = 64  # longer "words" (URLs, text without spaces) are not cached
 
     def __init__(self, model_path: str) -> None:
         self._path = model_path
@@ -174,9 +175,11 @@ class _WordCachedTokenizer:
             word = normalized[start:end]
             found = words.get(word)
             if found is None:
-                if len(words) >= self._MAX_WORDS:
-                    words.clear()
-                found = words[word] = self.pure._viterbi(word)
+                found = self.pure._viterbi(word)
+                if len(word) <= self._LONGEST:  # not whole URLs or unspaced scripts
+                    if len(words) >= self._MAX_WORDS:
+                        words.clear()
+                    words[word] = found
             ids.extend(found)
             start = end
         return ids
