@@ -13,7 +13,11 @@ location, another umap-learn layout) it is left as umap-learn made it.
 The two fuzzy-set kernels are declared ``parallel=True``, but our fits run UMAP
 with ``n_jobs=1``, so they ran on one thread anyway. They are compiled serial
 here: the labels and probabilities of the 10,000-statement benchmark's two fits
-are bit-identical, and the process never starts numba's OpenMP threads, which
+are bit-identical, and so are the sigmas of `smooth_knn_dist` with umap's own
+kernel on one thread. umap declares float32 local types on these two kernels;
+they are not copied, because umap's parallel build does not apply them (its
+output equals a build without them, while a serial build with them moves sigmas
+by up to 2e-6), and the process never starts numba's OpenMP threads, which
 abort a forked child (``insights.forking``: pain points and delights are
 clustered side by side).
 """

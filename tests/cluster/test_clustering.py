@@ -304,3 +304,26 @@ def test_eom_result_swallowed_by_one_cluster_counts_as_degenerate() -> None:
     assert not _degenerate(balanced, min_cluster_size=25)
     assert _degenerate(np.array([0] * 500 + [1] * 500), min_cluster_size=25)  # two halves
     assert not _degenerate(np.array([0] * 50 + [-1] * 10), min_cluster_size=25)  # too small
+
+
+def test_serial_umap_kernels_match_umaps_own_on_one_thread() -> None:
+    import numba
+    import umap.umap_ as umap_module
+
+    from insights.cluster.umap_kernels import use_disk_cache
+
+    use_disk_cache()
+    ours = umap_module.smooth_knn_dist
+    assert ours.targetoptions.get("parallel") is False
+    f32 = numba.types.float32  # umap-learn's own declaration of the kernel
+    own = numba.njit(parallel=True, locals={"psum": f32, "lo": f32, "mid": f32, "hi": f32})(
+        ours.py_func
+    )
+    distances = np.sort(np.random.default_rng(0).random((800, 15)).astype(np.float32), axis=1)
+    threads = numba.get_num_threads()
+    numba.set_num_threads(1)  # as UMAP(n_jobs=1) runs them
+    try:
+        expected, got = own(distances, 15.0), ours(distances, 15.0)
+    finally:
+        numba.set_num_threads(threads)
+    assert np.array_equal(expected[0], got[0]) and np.array_equal(expected[1], got[1])
