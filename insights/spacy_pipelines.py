@@ -11,10 +11,11 @@ Nothing loads until a text actually needs parsing: a run whose results all come
 from the run cache never loads spaCy (`model_id` names the package without
 loading it).
 
-Large batches (`PARALLEL_FROM` texts or more) for NER or key phrases go to two
-forked worker processes on Linux with two or more cores (`extract_all`), which
-send back entity offsets or phrases rather than docs. Sentence recognition
-alone stays here, and so does everything on macOS and Windows (no fork).
+Large batches (`PARALLEL_FROM` texts or more) for sentence splitting, NER or key
+phrases go to two forked worker processes on Linux with two or more cores
+(`extract_all`), which send back sentence or entity offsets or phrases rather
+than docs (10,000 statements: sentence recognition 0.9 s here, 0.5 s forked).
+Everything stays here on macOS and Windows (no fork).
 """
 
 from __future__ import annotations
@@ -85,9 +86,8 @@ class SpacyPipelines(Mapping[str, Any]):
     def pipe(self, lang: str, texts: Sequence[str], *, needs: set[str]) -> Iterator[Any]:
         """Docs of `texts` through the `lang` pipeline with only the components in `needs`.
 
-        A component the needed ones listen to (a shared ``tok2vec``) runs too. In
-        this process: for a cheap pipeline (the sentence recogniser alone) shipping
-        work to other processes costs more than it saves.
+        A component the needed ones listen to (a shared ``tok2vec``) runs too, in
+        this process (`extract_all` spreads large batches over forked workers).
         """
         nlp = self[lang]
         return iter(nlp.pipe(texts, disable=idle_components(nlp, needs)))

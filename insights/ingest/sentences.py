@@ -8,7 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from insights.spacy_ids import pipeline_id
-from insights.spacy_pipelines import PACKAGES, SpacyPipelines, import_spacy, load_installed
+from insights.spacy_pipelines import (
+    PACKAGES,
+    SpacyPipelines,
+    extract_all,
+    idle_components,
+    import_spacy,
+    load_installed,
+)
 
 __all__ = ["SentenceSplitter", "Span"]
 
@@ -64,17 +71,19 @@ class SentenceSplitter:
             cache = JsonCache(self._cache_dir, "sentences", model)
 
         def split(todo: list[str]) -> list[list[Span]]:  # loads spaCy only if called
-            docs = self._docs(lang, todo)
-            return [_merge_fragments(t, _spans(d)) for t, d in zip(todo, docs, strict=True)]
+            return self._split(lang, todo)
 
         found = cached_per_text(cache, texts, split)
         return [[(int(a), int(b)) for a, b in spans] for spans in found]
 
-    def _docs(self, lang: str, texts: list[str]) -> Any:
+    def _split(self, lang: str, texts: list[str]) -> list[list[Span]]:
+        """Sentence spans of `texts`; 2,000+ texts with a shared pipeline in forked workers."""
         shared = self._shared
         if shared is not None and lang in shared and pipeline_id(_PIPELINES[lang]) != "none":
-            return shared.pipe(lang, texts, needs={"senter"})  # in-process: cheap
-        return self._pipeline(lang).pipe(texts)
+            nlp = shared[lang]
+            idle = idle_components(nlp, {"senter"})
+            return extract_all(nlp, texts, _sentence_spans, disable=idle, batch_size=256)
+        return [_sentence_spans(doc) for doc in self._pipeline(lang).pipe(texts)]
 
     def _pipeline(self, lang: str) -> Any:
         key = lang if lang in _PIPELINES else "xx"
@@ -93,6 +102,11 @@ def _load(lang: str) -> Any:
     nlp = spacy.blank(lang if lang != "xx" else "xx")
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+def _sentence_spans(doc: Any) -> list[Span]:
+    """The merged sentence spans of a parsed text (spaCy keeps its text intact)."""
+    return _merge_fragments(doc.text, _spans(doc))
 
 
 def _spans(doc: Any) -> list[Span]:

@@ -71,3 +71,21 @@ def test_spans_are_cached_across_runs_without_the_text(tmp_path):
     assert again._nlp == {}  # answered from the cache: no spaCy pipeline loaded
     assert len(first[0]) == 2 and len(first[1]) == 2
     assert b"Sophie" not in (tmp_path / "embeddings.sqlite").read_bytes()
+
+
+def test_large_batches_split_in_forked_workers_as_in_process(monkeypatch) -> None:
+    import insights.spacy_pipelines as pipelines_module
+    from insights.ingest.sentences import SentenceSplitter
+    from insights.spacy_pipelines import PARALLEL_FROM, SpacyPipelines
+
+    said = [
+        "The bag never arrived. I called twice and nobody answered!",
+        "Uh, yes. The app crashed when I paid, so I went to the shop instead.",
+        "Great service",
+    ]
+    texts = [f"{said[i % 3]} Ticket {i}." for i in range(PARALLEL_FROM)]
+    splitter = SentenceSplitter(pipelines=SpacyPipelines())
+    forked = splitter.split_many(texts, "en")
+    monkeypatch.setattr(pipelines_module, "can_fork", lambda: False)
+    assert forked == splitter.split_many(texts, "en")
+    assert forked[0] == [(0, 22), (23, len(texts[0]))]
