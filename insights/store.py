@@ -198,13 +198,15 @@ def memoised(
     *,
     dump: Callable[[T], Any],
     load: Callable[[Any], T],
+    accept: Callable[[T], bool] = lambda value: True,
 ) -> T:
     """`compute()`, or its stored result under `key` in `table` for this `version`.
 
     For whole-corpus results (a clustering, the personas) whose `key` digests all
     their inputs (`array_digest`). `dump` turns the result into JSON values and
-    `load` back; a stored value `load` rejects (KeyError, TypeError, ValueError)
-    is recomputed. Without a `cache_dir` it just computes.
+    `load` back; a stored value `load` rejects (KeyError, TypeError, ValueError),
+    or that `accept` refuses (e.g. an incremental result when a refit is asked
+    for), is recomputed and replaced. Without a `cache_dir` it just computes.
 
     Example:
         >>> memoised(cache, "personas", "find_personas.v1", key, fit, dump=to_json, load=from_json)
@@ -215,11 +217,14 @@ def memoised(
     stored = cache.get([key]).get(key)
     if stored is not None:
         try:
-            return load(stored)
+            value = load(stored)
         except (KeyError, TypeError, ValueError):
             pass  # an unreadable row: recompute it
+        else:
+            if accept(value):
+                return value
     value = compute()
-    cache.put({key: dump(value)}, replace=True)  # replaces a row `load` rejected
+    cache.put({key: dump(value)}, replace=True)  # replaces a row `load` or `accept` rejected
     return value
 
 

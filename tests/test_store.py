@@ -134,3 +134,16 @@ def test_an_earlier_fit_is_found_by_most_of_its_keys(tmp_path) -> None:
     assert earlier_fit(tmp_path, "thing", "v1", ["c", "d", "x"]) == ({"k": 5}, {"c", "d"})
     assert earlier_fit(tmp_path, "thing", "v2", ["a", "b"]) is None  # another namespace
     assert earlier_fit(tmp_path, "other", "v1", ["a", "b"]) is None  # another kind
+
+
+def test_memoised_recomputes_a_stored_value_it_is_told_not_to_accept(tmp_path: Path) -> None:
+    memoised(tmp_path, "results", "v1", "k", lambda: {"kept": True}, dump=dict, load=dict)
+    same = memoised(tmp_path, "results", "v1", "k", lambda: {"kept": False}, dump=dict, load=dict)
+    assert same == {"kept": True}
+    fresh = memoised(
+        tmp_path, "results", "v1", "k", lambda: {"kept": False}, dump=dict, load=dict,
+        accept=lambda value: not value["kept"],
+    )  # fmt: skip
+    assert fresh == {"kept": False}
+    again = memoised(tmp_path, "results", "v1", "k", lambda: {"kept": True}, dump=dict, load=dict)
+    assert again == {"kept": False}  # the refused row was replaced

@@ -240,35 +240,34 @@ def find_personas(
         The groups, or None when there are fewer than three respondents per group
         at the smallest k.
     """
-    from insights.store import JsonCache, array_digest
+    from insights.store import array_digest, memoised
 
     lo, hi = k_range
     if len(ids) < 3 * lo:
         return None
-    if cache_dir is None:
-        return _fit(ids, profiles, lo, hi, seed, stability_seeds)
     options = f"{lo}|{hi}|{seed}|{stability_seeds}"
-    key = f"{array_digest(profiles, list(ids))}|{options}"
-    exact = JsonCache(cache_dir, "personas", _VERSION)
-    stored = exact.get([key]).get(key)
-    if stored is not None:
-        try:
-            groups = _load(stored, ids)
-        except (KeyError, TypeError, ValueError):
-            groups = None  # an unreadable row: fit again
-        if groups is not None and not (refit and groups.k_kept):
-            return groups
-    earlier = None
-    if keys is not None and not refit and len(ids) >= _KEEP_K_FROM:
-        earlier = _earlier_fit(keys, cache_dir, options)
-    if earlier is not None:
-        groups = _fit(ids, profiles, lo, hi, seed, stability_seeds, keep=earlier)
-    else:
+
+    def fit() -> PersonaGroups:
+        earlier = None
+        if cache_dir is not None and keys is not None and not refit and len(ids) >= _KEEP_K_FROM:
+            earlier = _earlier_fit(keys, cache_dir, options)
+        if earlier is not None:
+            return _fit(ids, profiles, lo, hi, seed, stability_seeds, keep=earlier)
         groups = _fit(ids, profiles, lo, hi, seed, stability_seeds)
-        if keys is not None:
+        if cache_dir is not None and keys is not None:
             _keep_as_base(keys, groups, cache_dir, options)
-    exact.put({key: _dump(groups)}, replace=True)
-    return groups
+        return groups
+
+    return memoised(
+        cache_dir,
+        "personas",
+        _VERSION,
+        f"{array_digest(profiles, list(ids))}|{options}",
+        fit,
+        dump=_dump,
+        load=lambda stored: _load(stored, ids),
+        accept=lambda groups: not (refit and groups.k_kept),  # a refit redoes a kept k
+    )
 
 
 def _earlier_fit(keys: Sequence[str], cache_dir: Path, options: str) -> tuple[int, float] | None:
