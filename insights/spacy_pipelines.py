@@ -5,7 +5,7 @@ The sentence splitter (``senter``), PII name finding (``ner``) and key phrases
 Loading a package costs up to a second (French: ~1 s per load, plus the import
 of spaCy's French tokenizer exceptions, 1.8 s or 0.6 s with `shared_charsets`),
 so a run loads each language once, with every component (``senter`` enabled too), and each user
-runs only the components it needs (`SpacyPipelines.pipe`).
+runs only the components it needs (`idle_components` says which to disable).
 
 Nothing loads until a text actually needs parsing: a run whose results all come
 from the run cache never loads spaCy (`model_id` names the package without
@@ -55,7 +55,8 @@ class SpacyPipelines(Mapping[str, Any]):
         >>> nlp = SpacyPipelines()
         >>> "fr" in nlp  # installed or not, nothing is loaded
         True
-        >>> [d.ents for d in nlp.pipe("en", ["Call Sophie"], needs={"ner"})]
+        >>> en = nlp["en"]  # loads it
+        >>> [d.ents for d in en.pipe(["Call Sophie"], disable=idle_components(en, {"ner"}))]
     """
 
     def __init__(self) -> None:
@@ -82,15 +83,6 @@ class SpacyPipelines(Mapping[str, Any]):
         from insights.spacy_ids import pipeline_id
 
         return f"{lang}:{pipeline_id(PACKAGES[lang])}"
-
-    def pipe(self, lang: str, texts: Sequence[str], *, needs: set[str]) -> Iterator[Any]:
-        """Docs of `texts` through the `lang` pipeline with only the components in `needs`.
-
-        A component the needed ones listen to (a shared ``tok2vec``) runs too, in
-        this process (`extract_all` spreads large batches over forked workers).
-        """
-        nlp = self[lang]
-        return iter(nlp.pipe(texts, disable=idle_components(nlp, needs)))
 
 
 def extract_all(
