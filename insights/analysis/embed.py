@@ -144,10 +144,6 @@ class _WordCachedTokenizer:
             self._pure = UseTokenizer(self._path)
         return self._pure
 
-    @property
-    def vocab_size(self) -> int:
-        return int(self.pure.vocab_size)
-
     def encode(
         self, texts: Any, out_type: Any = int, add_bos: bool = True, add_eos: bool = True
     ) -> Any:
