@@ -17,13 +17,18 @@
    at least two of them, so one odd statement cannot name the cluster.
 
 Parsing is the costly part (about 1 ms per statement), so a cluster larger than
-`max_statements` (default 300) is read on that many statements, evenly spaced
-in input order, and its counts are scaled up to the cluster's size; on a 10k
-corpus this parses a few thousand statements instead of all of them.
+`max_statements` (default 300) is read on a sample of that many statements, and
+its counts are scaled up to the cluster's size; on a 10k corpus this parses a
+few thousand statements instead of all of them. The sample is pseudo-random but
+depends only on the statements, not on their positions (the ones whose text and
+copy number hash lowest), so a cluster that grew by a tenth keeps about nine
+tenths of it, whose phrases the run cache already holds.
 """
 
 from __future__ import annotations
 
+import hashlib
+import heapq
 import html
 import math
 from collections import Counter
@@ -103,7 +108,7 @@ def key_phrases(
         embedder: embeds candidate phrases for MMR; None uses word overlap instead.
         top_n: phrases per cluster.
         diversity: 0 = pure c-TF-IDF order, 1 = maximally different phrases.
-        max_statements: statements parsed per cluster (evenly spaced sample above).
+        max_statements: statements parsed per cluster (a stable sample above, see module).
         cache_dir: keep each statement's phrases in the run cache (by pipeline and
             text hash), so a second run parses none of them again.
 
@@ -119,7 +124,7 @@ def key_phrases(
     if len(texts_by_cluster) != len(langs_by_cluster):
         raise UsageError("key_phrases: texts_by_cluster and langs_by_cluster differ in length")
     kept = [
-        [(t[i], g[i]) for i in _evenly_spaced(len(t), max_statements)]
+        [(t[i], g[i]) for i in _stable_sample(t, max_statements)]
         for t, g in zip(texts_by_cluster, langs_by_cluster, strict=True)
     ]
     phrases = _phrases_by_language(kept, nlp, stop_words(), cache_dir)
@@ -184,11 +189,21 @@ def _overlaps(words: Sequence[str], others: Sequence[str]) -> bool:
     return any(w[:4] in stems for w in words)
 
 
-def _evenly_spaced(n: int, most: int) -> list[int]:
-    """All of range(n), or `most` indices spread evenly over it."""
-    if n <= most:
-        return list(range(n))
-    return sorted({int(i) for i in np.linspace(0, n - 1, max(most, 1))})
+def _stable_sample(texts: Sequence[str], most: int) -> list[int]:
+    """All indices of `texts`, or the `most` whose (text, copy number) hash lowest, in order.
+
+    The k-th copy of a repeated text has its own key, so repeats are sampled like
+    any other statements; adding statements leaves the others' keys unchanged.
+    """
+    if len(texts) <= most:
+        return list(range(len(texts)))
+    copies: Counter[str] = Counter()
+    keys = []
+    for index, text in enumerate(texts):
+        copies[text] += 1
+        key = hashlib.blake2b(f"{copies[text]}\x1f{text}".encode(), digest_size=8).digest()
+        keys.append((key, index))
+    return sorted(index for _, index in heapq.nsmallest(most, keys))
 
 
 def _language(lang: str, nlp: Mapping[str, Any]) -> str:

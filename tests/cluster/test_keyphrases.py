@@ -152,3 +152,25 @@ def test_shipped_stop_words_are_spacys_lists() -> None:
     from spacy.lang.fr.stop_words import STOP_WORDS as FR
 
     assert stop_words() == frozenset(w.lower() for w in EN | FR)
+
+
+def test_a_grown_cluster_keeps_most_of_its_sample() -> None:
+    from insights.cluster.keyphrases import _stable_sample
+
+    texts = [f"statement {i}" for i in range(1000)]
+    before = {texts[i] for i in _stable_sample(texts, 300)}
+    grown = texts[:500] + [f"new statement {i}" for i in range(100)] + texts[500:]
+    after = {grown[i] for i in _stable_sample(grown, 300)}
+    assert len(before) == len(after) == 300
+    assert len(after - before) < 60  # ~27 expected: only new statements enter
+    assert after - before <= {t for t in grown if t.startswith("new")}
+
+
+def test_repeated_statements_are_sampled_like_the_others() -> None:
+    from insights.cluster.keyphrases import _stable_sample
+
+    texts = ["same words"] * 500 + [f"statement {i}" for i in range(500)]
+    picked = _stable_sample(texts, 100)
+    assert picked == sorted(set(picked)) and len(picked) == 100
+    assert 30 <= sum(i < 500 for i in picked) <= 70
+    assert _stable_sample(texts[:80], 100) == list(range(80))
