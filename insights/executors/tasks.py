@@ -77,7 +77,7 @@ class Models:
         if self._spacy is None:
             from insights.spacy_pipelines import SpacyPipelines
 
-            self._spacy = SpacyPipelines()
+            self._spacy = SpacyPipelines(cache_dir=self.spec.cache_dir)
         return self._spacy
 
     @property
