@@ -18,13 +18,14 @@ stability ARI run on a seeded sample of `_LARGE` profiles, with 3 inits instead
 of 10, and every respondent then joins the group of their nearest centroid;
 below, every respondent counts.
 
-A run over a grown corpus keeps the earlier k (as incremental clustering keeps
-the earlier clusters): from `_KEEP_K_FROM` respondents, when at most 25 % of
-them are new and at most 10 % of the earlier fit's are gone (respondents are
-recognised by `respondent_keys`), only the k-means of that k is fitted, which
-is the fit a full search would make if it chose the same k; the k search and
-the stability runs are skipped and the earlier stability ARI is reported
-(`PersonaGroups.k_kept`). ``refit=True`` searches k again.
+A run over a grown corpus keeps the earlier personas (as incremental clustering
+keeps the earlier clusters): from `_KEEP_K_FROM` respondents, when at most 25 %
+of them are new and at most 10 % of the earlier fit's are gone (respondents are
+recognised by `respondent_keys`), the earlier full fit's centroids are refined
+on the new profiles by Lloyd iterations (`insights.cluster.warm_kmeans`), so
+each persona keeps its identity; the k search and the stability runs are
+skipped and the earlier stability ARI is reported (`PersonaGroups.k_kept`).
+``refit=True`` searches k again.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ _PROVENANCE = re.compile(
 _MAX_CATEGORIES = 12
 _LARGE = 3000
 _META = (Col.RESPONDENT_ID.value, Col.SOURCE.value)
-_VERSION = "find_personas.v3"  # cache version: bump whenever find_personas' results may change
+_VERSION = "find_personas.v4"  # cache version: bump whenever find_personas' results may change
 _KEEP_K_FROM = 1000
 _NEW_SHARE = 0.25
 _GONE_SHARE = 0.10
@@ -250,12 +251,12 @@ def find_personas(
     def fit() -> PersonaGroups:
         earlier = None
         if cache_dir is not None and keys is not None and not refit and len(ids) >= _KEEP_K_FROM:
-            earlier = _earlier_fit(keys, cache_dir, options)
+            earlier = _earlier_fit(keys, cache_dir, options, profiles.shape[1])
         if earlier is not None:
-            return _fit(ids, profiles, lo, hi, seed, stability_seeds, keep=earlier)
-        groups = _fit(ids, profiles, lo, hi, seed, stability_seeds)
+            return _refine(ids, profiles, seed, earlier)
+        groups, centroids = _fit(ids, profiles, lo, hi, seed, stability_seeds)
         if cache_dir is not None and keys is not None:
-            _keep_as_base(keys, groups, cache_dir, options)
+            _keep_as_base(keys, groups, centroids, cache_dir, options)
         return groups
 
     return memoised(
@@ -270,8 +271,14 @@ def find_personas(
     )
 
 
-def _earlier_fit(keys: Sequence[str], cache_dir: Path, options: str) -> tuple[int, float] | None:
-    """(k, stability ARI) of the full fit most of these respondents belong to, if close enough."""
+def _earlier_fit(
+    keys: Sequence[str], cache_dir: Path, options: str, width: int
+) -> tuple[np.ndarray, float] | None:
+    """(centroids, stability ARI) of the full fit most of these respondents belong to.
+
+    None when too many respondents are new or gone, or when the profiles have
+    another number of columns (an attribute gained or lost a value).
+    """
     from insights.store import earlier_fit
 
     found = earlier_fit(cache_dir, "persona", f"{_VERSION}|{options}", keys)
@@ -280,60 +287,72 @@ def _earlier_fit(keys: Sequence[str], cache_dir: Path, options: str) -> tuple[in
     stored, known = found
     new = 1 - len(known) / len(keys)
     gone = 1 - len(known) / max(int(stored["n"]), 1)
-    if new > _NEW_SHARE or gone > _GONE_SHARE:
+    centroids = np.asarray(stored["centroids"], dtype=np.float64)
+    if new > _NEW_SHARE or gone > _GONE_SHARE or centroids.shape[1:] != (width,):
         return None
-    return int(stored["k"]), float(stored["stability_ari"])
+    return centroids, float(stored["stability_ari"])
 
 
 def _keep_as_base(
-    keys: Sequence[str], groups: PersonaGroups, cache_dir: Path, options: str
+    keys: Sequence[str],
+    groups: PersonaGroups,
+    centroids: np.ndarray,
+    cache_dir: Path,
+    options: str,
 ) -> None:
-    """Record a full fit's k, and make it the fit of each of its respondents."""
+    """Record a full fit (its centroids), and make it the fit of each of its respondents."""
     from insights.store import record_fit
 
-    fit = {"n": len(set(keys)), "k": groups.k, "stability_ari": groups.stability_ari}
+    fit = {
+        "n": len(set(keys)),
+        "centroids": centroids.tolist(),
+        "stability_ari": groups.stability_ari,
+    }
     record_fit(cache_dir, "persona", f"{_VERSION}|{options}", keys, fit)
 
 
 def _fit(
-    ids: Sequence[str],
-    profiles: np.ndarray,
-    lo: int,
-    hi: int,
-    seed: int,
-    stability_seeds: int,
-    *,
-    keep: tuple[int, float] | None = None,
-) -> PersonaGroups:
-    """Search k (or fit the kept k, whose stability ARI comes with it) and label everyone."""
+    ids: Sequence[str], profiles: np.ndarray, lo: int, hi: int, seed: int, stability_seeds: int
+) -> tuple[PersonaGroups, np.ndarray]:
+    """Search k, label everyone: the groups and the chosen fit's centroids."""
     from sklearn.metrics import adjusted_rand_score
 
-    large = len(profiles) > _LARGE
+    sample, large = _sample(profiles, seed)
     inits = 3 if large else 10
-    if large:  # fit on a seeded sample; everyone joins their nearest centroid below
-        rows = np.random.default_rng(seed).choice(len(profiles), size=_LARGE, replace=False)
-        sample = profiles[np.sort(rows)]
-    else:
-        sample = profiles
-    if keep is None:
-        scored = []
-        for k in range(lo, min(hi, len(ids) // 3) + 1):
-            model = _kmeans(sample, k, seed, inits=inits)
-            scored.append((_silhouette(sample, model.labels_, seed), k, model))
-        silhouette, k, model = max(scored, key=lambda item: (item[0], -item[1]))
-        runs = [
-            _kmeans(sample, k, seed + s, inits=inits).labels_ for s in range(1, stability_seeds)
-        ]
-        aris = [adjusted_rand_score(model.labels_, other) for other in runs]
-        stability = float(np.mean(aris)) if aris else 1.0
-    else:
-        k, stability = keep
+    scored = []
+    for k in range(lo, min(hi, len(ids) // 3) + 1):
         model = _kmeans(sample, k, seed, inits=inits)
-        silhouette = _silhouette(sample, model.labels_, seed)
+        scored.append((_silhouette(sample, model.labels_, seed), k, model))
+    silhouette, k, model = max(scored, key=lambda item: (item[0], -item[1]))
+    runs = [_kmeans(sample, k, seed + s, inits=inits).labels_ for s in range(1, stability_seeds)]
+    aris = [adjusted_rand_score(model.labels_, other) for other in runs]
+    stability = float(np.mean(aris)) if aris else 1.0
     labels = model.predict(profiles) if large else model.labels_
-    return PersonaGroups(
-        list(ids), _ordered(np.asarray(labels)), k, silhouette, stability, k_kept=keep is not None
-    )
+    groups = PersonaGroups(list(ids), _ordered(np.asarray(labels)), k, silhouette, stability)
+    return groups, np.asarray(model.cluster_centers_)
+
+
+def _refine(
+    ids: Sequence[str], profiles: np.ndarray, seed: int, earlier: tuple[np.ndarray, float]
+) -> PersonaGroups:
+    """The earlier fit's groups, refined on these profiles (Lloyd from its centroids)."""
+    from insights.cluster.warm_kmeans import nearest, refine, silhouette
+
+    centroids, stability = earlier
+    sample, large = _sample(profiles, seed)
+    centres, labels = refine(sample, centroids)
+    score = silhouette(sample, labels)
+    if large:
+        labels = nearest(profiles, centres)
+    return PersonaGroups(list(ids), _ordered(labels), len(centroids), score, stability, k_kept=True)
+
+
+def _sample(profiles: np.ndarray, seed: int) -> tuple[np.ndarray, bool]:
+    """All profiles, or above `_LARGE` a seeded sample of them; and whether it is one."""
+    if len(profiles) <= _LARGE:
+        return profiles, False
+    rows = np.random.default_rng(seed).choice(len(profiles), size=_LARGE, replace=False)
+    return profiles[np.sort(rows)], True
 
 
 def _dump(groups: PersonaGroups) -> dict[str, Any]:

@@ -125,7 +125,7 @@ def _planted(n: int, seed: int) -> np.ndarray:
     return np.vstack([centres[i % 4] + rng.normal(size=24) for i in range(n)])
 
 
-def test_a_grown_corpus_keeps_the_earlier_k_and_fits_only_that_k(tmp_path, monkeypatch) -> None:
+def test_a_grown_corpus_refines_the_earlier_personas(tmp_path, monkeypatch) -> None:
     import insights.cluster.personas as personas
 
     old = _planted(1200, seed=4)
@@ -144,12 +144,13 @@ def test_a_grown_corpus_keeps_the_earlier_k_and_fits_only_that_k(tmp_path, monke
 
     monkeypatch.setattr(personas, "_kmeans", counted)
     kept = find_personas(ids, grown, seed=0, cache_dir=tmp_path, keys=keys)
-    assert kept is not None and fits == [4]  # no k search, no stability runs
+    assert kept is not None and fits == []  # no k search, no stability runs, no fresh fit
     assert kept.k_kept and (kept.k, kept.stability_ari) == (4, first.stability_ari)
+    np.testing.assert_array_equal(kept.labels[:1200], first.labels)  # everyone stays
     full = find_personas(ids, grown, seed=0)  # no cache: k searched, the same k chosen
     assert full is not None and full.k == 4 and not full.k_kept
-    np.testing.assert_array_equal(kept.labels, full.labels)  # the same fit of that k
-    assert kept.silhouette == full.silhouette
+    np.testing.assert_array_equal(kept.labels, full.labels)  # the same groups
+    assert kept.silhouette == pytest.approx(full.silhouette, abs=1e-9)
 
     fits.clear()
     again = find_personas(ids, grown, seed=0, cache_dir=tmp_path, keys=keys)
@@ -172,6 +173,18 @@ def test_a_corpus_that_changed_too_much_searches_k_again(tmp_path) -> None:
     assert gone is not None and not gone.k_kept  # 39 % of the last full fit's respondents gone
     small = find_personas(ids[:300], old[:300], seed=0, cache_dir=tmp_path, keys=keys[:300])
     assert small is not None and not small.k_kept  # below 1,000 respondents: always searched
+
+
+def test_profiles_with_another_width_search_k_again(tmp_path) -> None:
+    old = _planted(1200, seed=4)
+    keys, ids = [f"key{i}" for i in range(1300)], [f"r{i}" for i in range(1300)]
+    find_personas(ids[:1200], old, seed=0, cache_dir=tmp_path, keys=keys[:1200])
+    grown = np.vstack([old, _planted(100, seed=5)])
+    kept = find_personas(ids, grown, seed=0, cache_dir=tmp_path, keys=keys)
+    assert kept is not None and kept.k_kept
+    wider = np.hstack([grown, np.zeros((1300, 1))])  # an attribute gained a value
+    other = find_personas(ids, wider, seed=0, cache_dir=tmp_path, keys=keys)
+    assert other is not None and not other.k_kept
 
 
 def test_share_blocks_are_crosstab_shares() -> None:
