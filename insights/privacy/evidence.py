@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from insights.privacy.words import after_article, model_number, tokens
+from insights.privacy.words import Token, after_article, model_number, tokens
 
 __all__ = ["PERSON_LABELS", "Entity", "Evidence"]
 
@@ -31,11 +31,20 @@ class Evidence:
         self.person: Counter[str] = Counter()
         self.thing: Counter[str] = Counter()
 
-    def add(self, texts: Sequence[str], ents: Sequence[Sequence[Entity]]) -> None:
-        """Count the capitalised words of `texts`, as persons (NER) and as things."""
-        for text, text_ents in zip(texts, ents, strict=True):
+    def add(
+        self,
+        texts: Sequence[str],
+        ents: Sequence[Sequence[Entity]],
+        words_of: Sequence[list[Token]] | None = None,
+    ) -> None:
+        """Count the capitalised words of `texts`, as persons (NER) and as things.
+
+        `words_of` holds each text's `tokens`, when the caller has them already.
+        """
+        if words_of is None:
+            words_of = [tokens(text) for text in texts]
+        for text, text_ents, words in zip(texts, ents, words_of, strict=True):
             people = [(s, e) for s, e, label in text_ents if label in PERSON_LABELS]
-            words = tokens(text)
             for i, tok in enumerate(words):
                 if tok.capitalised:
                     self.seen[tok.word] += 1

@@ -98,8 +98,9 @@ class NameFinder:
     def find_many(self, texts: Sequence[str], langs: Sequence[str]) -> list[list[Found]]:
         """Find the names in each text; `langs` gives each text's language code."""
         ents = self._entities(texts, langs)
-        self._evidence.add(texts, ents)
-        return [self._decide(text, e) for text, e in zip(texts, ents, strict=True)]
+        words = [tokens(text) for text in texts]
+        self._evidence.add(texts, ents, words)
+        return [self._decide(*found) for found in zip(texts, ents, words, strict=True)]
 
     def vetoes(self, word: str) -> bool:
         """Whether the texts seen so far show `word` is not a person's name."""
@@ -153,8 +154,7 @@ class NameFinder:
             self._nlp[lang] = load_ner(lang)
         return self._nlp[lang]
 
-    def _decide(self, text: str, ents: list[Entity]) -> list[Found]:
-        words = tokens(text)
+    def _decide(self, text: str, ents: list[Entity], words: list[Token]) -> list[Found]:
         spans = _by_title(text, words) + _by_given_name(text, words, ents, self._evidence)
         for start, end, label in ents:
             span = _trim(text, start, end) if label in PERSON_LABELS else None

@@ -49,7 +49,7 @@ _TITLE_BEFORE = re.compile(r"(?<![\w.])(?:" + "|".join(sorted(TITLES)) + r")\.?[
 _MODEL_NUMBER = re.compile(r"[ \u00a0][A-Za-z]{0,2}-?\d")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """A word at `text[start:end]`; `article` when written with `l'` (l'Urbano)."""
 
