@@ -32,6 +32,7 @@ from insights.review import JOURNAL_NAME, ReplayReport, replay_report
 from insights.run_config import RunConfig
 from insights.schema import Col, Role
 from insights.spacy_pipelines import SpacyPipelines
+from insights.store import kept_open
 from insights.taxonomies import load_taxonomy
 
 __all__ = ["RunConfig", "RunResult", "run_pipeline"]  # RunConfig re-exported
@@ -131,39 +132,40 @@ def run_pipeline(
     models = Models(spec)
     if config.executor != "local":
         progress.start("Starting workers")
-    with open_executor(
-        config.executor, models, scheduler=config.scheduler, workers=config.workers
-    ) as executor:
-        ingested = read_inputs(paths, executor, options=config.ingest, progress=progress)
-        progress.start("Redacting personal data")
-        ingested = _redact(ingested, config, models.spacy)
-        units, respondents = ingested.units, ingested.respondents
-        progress.start("Loading models")
-        executor.load_models()
-        analyzer = models.analyzer
-        embeddings = embed_units(
-            units,
-            executor,
-            dim=analyzer.embedder.dim,
-            cache_dir=config.cache_dir,
-            batch_size=config.batch_size,
-            progress=progress,
+    with kept_open():  # one connection to the run cache for the whole run
+        with open_executor(
+            config.executor, models, scheduler=config.scheduler, workers=config.workers
+        ) as executor:
+            ingested = read_inputs(paths, executor, options=config.ingest, progress=progress)
+            progress.start("Redacting personal data")
+            ingested = _redact(ingested, config, models.spacy)
+            units, respondents = ingested.units, ingested.respondents
+            progress.start("Loading models")
+            executor.load_models()
+            analyzer = models.analyzer
+            embeddings = embed_units(
+                units,
+                executor,
+                dim=analyzer.embedder.dim,
+                cache_dir=config.cache_dir,
+                batch_size=config.batch_size,
+                progress=progress,
+            )
+            units = analyse_units(
+                units,
+                embeddings,
+                respondents,
+                executor,
+                batch_size=config.batch_size,
+                progress=progress,
+            )
+            if config.executor != "local":
+                progress.start("Stopping workers")
+        journey = _propose_and_map(
+            units, embeddings, respondents, ingested, analyzer, models.spacy, config, progress
         )
-        units = analyse_units(
-            units,
-            embeddings,
-            respondents,
-            executor,
-            batch_size=config.batch_size,
-            progress=progress,
-        )
-        if config.executor != "local":
-            progress.start("Stopping workers")
-    journey = _propose_and_map(
-        units, embeddings, respondents, ingested, analyzer, models.spacy, config, progress
-    )
-    progress.start("Writing outputs")
-    result = _write(out, journey, ingested, respondents, config)
+        progress.start("Writing outputs")
+        result = _write(out, journey, ingested, respondents, config)
     if (out / JOURNAL_NAME).exists():
         result.review = replay_report(out)
     return result

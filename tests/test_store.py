@@ -147,3 +147,47 @@ def test_memoised_recomputes_a_stored_value_it_is_told_not_to_accept(tmp_path: P
     assert fresh == {"kept": False}
     again = memoised(tmp_path, "results", "v1", "k", lambda: {"kept": True}, dump=dict, load=dict)
     assert again == {"kept": False}  # the refused row was replaced
+
+
+def test_kept_open_reuses_one_connection_and_closes_it_at_the_end(tmp_path: Path) -> None:
+    import sqlite3
+
+    from insights.store import connect, kept_open
+
+    schema = "CREATE TABLE IF NOT EXISTS t (x INTEGER)"
+    with kept_open():
+        with connect(tmp_path, schema) as first, first:
+            first.execute("INSERT INTO t VALUES (1)")
+        with connect(tmp_path, "CREATE TABLE IF NOT EXISTS u (y INTEGER)") as second:
+            assert second is first
+            assert second.execute("SELECT count(*) FROM u").fetchone() == (0,)  # new schema made
+    with pytest.raises(sqlite3.ProgrammingError):
+        first.execute("SELECT 1")  # closed with the block
+    with connect(tmp_path, schema) as a, connect(tmp_path, schema) as b:
+        assert a is not b and a.execute("SELECT x FROM t").fetchall() == [(1,)]
+
+
+def test_a_forked_child_and_another_thread_open_their_own_connection(tmp_path: Path) -> None:
+    import threading
+
+    from insights.forking import side_by_side
+    from insights.store import JsonCache, connect, kept_open
+
+    cache = JsonCache(tmp_path, "things", "m")
+    seen: list[object] = []
+
+    def in_thread() -> None:
+        with connect(tmp_path, "SELECT 1") as conn:
+            seen.append(conn)
+        cache.put({"thread": 2})
+
+    with kept_open():
+        cache.put({"parent": 0})
+        with connect(tmp_path, "SELECT 1") as mine:
+            pass
+        side_by_side([lambda: None, lambda: cache.put({"child": 1})])  # writes from a fork
+        worker = threading.Thread(target=in_thread)
+        worker.start()
+        worker.join()
+        assert seen and seen[0] is not mine
+        assert cache.get(["parent", "child", "thread"]) == {"parent": 0, "child": 1, "thread": 2}
