@@ -37,6 +37,16 @@ __all__ = [
 WEAK_SUPPORT = 0.1
 
 
+_MEMBER_COLUMNS = (
+    Col.RESPONDENT_ID,
+    Col.STAGE,
+    Col.EMOTION,
+    Col.SENTIMENT_SCORE,
+    Col.TOUCHPOINT,
+    Col.UNIT_ID,
+)
+
+
 @dataclass(frozen=True)
 class ClusterEvidence:
     """What clustering and labelling produced for one cluster."""
@@ -97,7 +107,8 @@ def build_proposal(
     stage_names: dict[str, str],
 ) -> Proposal:
     """Turn one cluster of `units` (positional members) into a proposal."""
-    members = units.iloc[evidence.members]
+    columns = [units.columns.get_loc(c.value) for c in _MEMBER_COLUMNS]
+    members = units.iloc[evidence.members, columns]  # only the columns read below
     respondents = int(members[Col.RESPONDENT_ID.value].nunique())
     share = respondents / max(total_respondents, 1)
     stages = distribution(members[Col.STAGE.value])
