@@ -77,7 +77,7 @@ class SentenceSplitter:
         return [[(int(a), int(b)) for a, b in spans] for spans in found]
 
     def _split(self, lang: str, texts: list[str]) -> list[list[Span]]:
-        """Sentence spans of `texts`; 2,000+ texts with a shared pipeline in forked workers."""
+        """Sentence spans of `texts`; 200+ texts with a shared pipeline in forked workers."""
         shared = self._shared
         if shared is not None and lang in shared and pipeline_id(_PIPELINES[lang]) != "none":
             nlp = shared[lang]
