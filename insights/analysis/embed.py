@@ -11,6 +11,7 @@ Names:
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol, runtime_checkable
@@ -19,7 +20,7 @@ import numpy as np
 
 from insights.errors import UsageError
 
-__all__ = ["DEFAULT_EMBEDDER", "Embedder", "embedder_names", "make_embedder"]
+__all__ = ["DEFAULT_EMBEDDER", "Embedder", "embedder_names", "make_embedder", "rowwise_product"]
 
 DEFAULT_EMBEDDER = "use-multilingual.v1"
 
@@ -198,6 +199,48 @@ def _use_resource(name: str) -> str:
 
 def _row_blocks(weight: np.ndarray) -> np.ndarray:
     return weight if isinstance(weight, _RowBlockWeight) else weight.view(_RowBlockWeight)
+
+
+NARROW = 8  # weights with at most this many columns multiply in numpy's own loops
+
+
+def rowwise_product(rows: np.ndarray, weight: np.ndarray) -> np.ndarray:
+    """``rows @ weight``, each row's result independent of the other rows and of BLAS threads.
+
+    OpenBLAS picks its kernels by the product's shape and splits it over its
+    threads, so a row's result could move in the last bits with the batch it
+    came in or the thread count (a Dask worker runs one BLAS thread, this
+    process two), enough to flip a rounded score. Narrow weights (sentiment
+    logits) use `np.einsum`'s own loops, which never look at the other rows;
+    wider ones (prototype similarities) are multiplied `ROW_BLOCK` rows at a
+    time (the last block zero-padded) on one BLAS thread, so every row goes
+    through the same call.
+    """
+    weight = np.asarray(weight)
+    if weight.ndim == 1:
+        return rowwise_product(rows, weight[:, None])[:, 0]
+    rows = np.asarray(rows)
+    if rows.ndim != 2 or weight.shape[1] <= NARROW:
+        return np.einsum("ij,jk->ik", rows, weight)
+    count = len(rows)
+    out = np.empty((count, weight.shape[1]), dtype=np.result_type(rows, weight))
+    with _blas().limit(limits=1, user_api="blas"):
+        for start in range(0, count, ROW_BLOCK):
+            block = rows[start : start + ROW_BLOCK]
+            if len(block) < ROW_BLOCK:  # the last rows, in a zero-padded block of the same shape
+                block = np.vstack([block, np.zeros((ROW_BLOCK - len(block), rows.shape[1]))])
+                out[start:] = (block.astype(rows.dtype) @ weight)[: count - start]
+            else:
+                np.matmul(block, weight, out=out[start : start + ROW_BLOCK])
+    return out
+
+
+@functools.cache
+def _blas() -> Any:
+    """The process's BLAS libraries, found once (a scan of loaded libraries takes ~50 ms)."""
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
 
 
 class SentenceTransformerEmbedder:

@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from insights.analysis.embed import Embedder, make_embedder
+from insights.analysis.embed import Embedder, make_embedder, rowwise_product
 from insights.analysis.sentiment_base import SentimentResult
 from insights.analysis.sentiment_lexicon import LexiconFeatures
 from insights.analysis.sentiment_text import normalise_text
@@ -162,7 +162,8 @@ class HeadSentiment:
         self._english = next((e for e in candidates if english_id and is_english(e)), None)
         self._cache_dir = cache_dir
         weights = hashlib.sha256(self._weights.tobytes() + self._bias.tobytes()).hexdigest()
-        self._cache_id = f"{self.model_id}#{weights[:16]}"  # probabilities in the run cache
+        # probabilities in the run cache; "rowwise": logits by `rowwise_product` (batch-invariant)
+        self._cache_id = f"{self.model_id}#{weights[:16]}#rowwise"
         if self._english is not None:
             self._english = self._cached(self._english)
         self._lexicon = LexiconFeatures() if self.meta.get("lexicon") else None
@@ -268,7 +269,7 @@ class HeadSentiment:
                 None if embeddings is None else np.asarray(embeddings)[rows],
                 None if languages is None else [languages[i] for i in rows],
             )
-            return _softmax(x @ self._weights.T + self._bias)
+            return _softmax(rowwise_product(x, self._weights.T) + self._bias)
 
         if self._cache_dir is None:
             return compute(list(range(len(texts))))

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from insights.analysis.embed import Embedder
+from insights.analysis.embed import Embedder, rowwise_product
 from insights.errors import UsageError
 from insights.taxonomies.model import NONE_LABEL, Label
 
@@ -240,14 +240,14 @@ class PrototypeClassifier:
 
     def _label_similarities(self, embeddings: np.ndarray) -> np.ndarray:
         """Blended score per label, then the "none" column, shape (n, L + 1)."""
-        sims = embeddings @ self._vectors.T
+        sims = rowwise_product(embeddings, self._vectors.T)
         weight = self.config.centroid_weight
         columns = []
         for j in range(len(self.label_ids)):
             mine = self._owners == j
             centroid = _unit(self._vectors[mine].mean(axis=0))
             top = _top_k_mean(sims[:, mine], self.config.top_k)
-            columns.append(weight * (embeddings @ centroid) + (1 - weight) * top)
+            columns.append(weight * rowwise_product(embeddings, centroid) + (1 - weight) * top)
         if self.config.threshold is None:
             columns.append(np.full(len(embeddings), -np.inf, dtype=np.float32))
         else:

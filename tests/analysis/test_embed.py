@@ -133,3 +133,34 @@ def test_use_tokenizer_gives_the_whole_text_search_ids_word_by_word() -> None:
     assert tokenizer.encode("ok", add_bos=False, add_eos=False) == pure.encode(
         "ok", add_bos=False, add_eos=False
     )
+
+
+@pytest.mark.parametrize(
+    ("depth", "width", "dtype"),
+    [(520, 3, np.float64), (512, 3, np.float32), (512, 1, np.float32), (512, 300, np.float32),
+     (520, 300, np.float32), (768, 40, np.float32)],
+)  # fmt: skip
+def test_rowwise_product_does_not_depend_on_the_batch_or_blas_threads(
+    depth: int, width: int, dtype: type
+) -> None:
+    from threadpoolctl import threadpool_limits
+
+    from insights.analysis.embed import rowwise_product
+
+    rng = np.random.default_rng(width)
+    rows = rng.normal(size=(300, depth)).astype(dtype)
+    weight = rng.normal(size=(depth, width)).astype(dtype)
+    results = []
+    for threads in (1, 2):
+        with threadpool_limits(threads):
+            results.append(rowwise_product(rows, weight))
+            results.append(
+                np.vstack([rowwise_product(rows[i : i + 37], weight) for i in range(0, 300, 37)])
+            )
+    results.append(np.vstack([rowwise_product(rows[i : i + 1], weight) for i in range(300)]))
+    for other in results[1:]:
+        assert np.array_equal(results[0], other)
+    np.testing.assert_allclose(results[0], rows @ weight, rtol=1e-4, atol=1e-4)
+    assert np.array_equal(
+        rowwise_product(rows, weight[:, 0]), rowwise_product(rows, weight[:, :1])[:, 0]
+    )

@@ -212,3 +212,29 @@ def test_cached_probabilities_equal_fresh_ones_and_a_rerun_computes_no_features(
     assert list(again.labels) == list(first.labels)
     with pytest.raises(AssertionError, match="features computed"):  # another language: new key
         HeadSentiment(embedder=use, cache_dir=tmp_path).predict(TEXTS[:1], languages=["fr"])
+
+
+def test_a_texts_probabilities_do_not_depend_on_its_batch_or_blas_threads(
+    head: HeadSentiment,
+) -> None:
+    from threadpoolctl import threadpool_limits
+
+    texts = [
+        "Would prefer it cordless.",  # moved in the 4th decimal under Dask's one BLAS thread
+        "The delivery was late and nobody answered my emails.",
+        "Service impeccable, je recommande.",
+        "ok",
+        *[f"Statement number {i} about the refund that never came." for i in range(40)],
+    ]
+    langs = ["en", "en", "fr", "en", *["en"] * 40]
+    runs = []
+    for threads in (1, 2):
+        with threadpool_limits(threads):
+            runs.append(head._probabilities(texts, None, langs))
+            runs.append(
+                np.vstack(
+                    [head._probabilities([t], None, [g]) for t, g in zip(texts, langs, strict=True)]
+                )
+            )
+    for other in runs[1:]:
+        assert np.array_equal(runs[0], other)
