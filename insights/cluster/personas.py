@@ -252,8 +252,9 @@ def find_personas(
         earlier = None
         if cache_dir is not None and keys is not None and not refit and len(ids) >= _KEEP_K_FROM:
             earlier = _earlier_fit(keys, cache_dir, options, profiles.shape[1])
-        if earlier is not None:
-            return _refine(ids, profiles, seed, earlier)
+        refined = _refine(ids, profiles, seed, earlier) if earlier is not None else None
+        if refined is not None:
+            return refined
         groups, centroids = _fit(ids, profiles, lo, hi, seed, stability_seeds)
         if cache_dir is not None and keys is not None:
             _keep_as_base(keys, groups, centroids, cache_dir, options)
@@ -334,16 +335,24 @@ def _fit(
 
 def _refine(
     ids: Sequence[str], profiles: np.ndarray, seed: int, earlier: tuple[np.ndarray, float]
-) -> PersonaGroups:
-    """The earlier fit's groups, refined on these profiles (Lloyd from its centroids)."""
+) -> PersonaGroups | None:
+    """The earlier fit's groups, refined on these profiles (Lloyd from its centroids).
+
+    None when a group ends up empty: then k is searched again.
+    """
     from insights.cluster.warm_kmeans import nearest, refine, silhouette
 
     centroids, stability = earlier
     sample, large = _sample(profiles, seed)
     centres, labels = refine(sample, centroids)
-    score = silhouette(sample, labels)
     if large:
-        labels = nearest(profiles, centres)
+        labels_all = nearest(profiles, centres)
+    else:
+        labels_all = labels
+    if len(np.unique(labels)) < len(centroids) or len(np.unique(labels_all)) < len(centroids):
+        return None  # a persona lost everyone (its respondents left): search k again
+    score = silhouette(sample, labels)
+    labels = labels_all
     return PersonaGroups(list(ids), _ordered(labels), len(centroids), score, stability, k_kept=True)
 
 

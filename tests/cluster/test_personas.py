@@ -202,3 +202,23 @@ def test_share_blocks_are_crosstab_shares() -> None:
     expected = (expected.T / np.maximum(expected.sum(axis=1), 1)).T
     np.testing.assert_array_equal(_share_block(units, ids, "stage"), expected)
     assert _share_block(units, ids, "stage").shape == (4, 4)  # none, purchase, support, usage
+
+
+def test_a_persona_whose_people_all_left_makes_the_run_search_k_again(tmp_path) -> None:
+    rng = np.random.default_rng(0)
+    centres = rng.normal(scale=6, size=(3, 24))
+    big = np.vstack([centres[i % 3] + rng.normal(size=24) for i in range(1160)])
+    far = np.full((40, 24), 40.0) + rng.normal(scale=0.3, size=(40, 24))  # a small far group
+    ids, keys = [f"r{i}" for i in range(1400)], [f"k{i}" for i in range(1400)]
+    first = find_personas(ids[:1200], np.vstack([big, far]), seed=0, cache_dir=tmp_path,
+                          keys=keys[:1200])  # fmt: skip
+    assert first is not None and first.k == 4
+    new = np.vstack([centres[i % 3] + rng.normal(size=24) for i in range(200)])
+    grown, kept_ids, kept_keys = (
+        np.vstack([big, new]),
+        ids[:1160] + ids[1200:],
+        keys[:1160] + keys[1200:],
+    )
+    again = find_personas(kept_ids, grown, seed=0, cache_dir=tmp_path, keys=kept_keys)
+    assert again is not None and not again.k_kept  # the far group left (3 % gone): no empty persona
+    assert again.k == len(np.unique(again.labels)) == 3
