@@ -121,6 +121,9 @@ _worker: dict[str, Any] = {}  # set in each forked worker by _start_worker, neve
 
 
 def _start_worker(nlp: Any, extract: Callable[[Any], Any], disable: list[str], size: int) -> None:
+    # The parent may have replaced stdout/stderr with a console whose lock its refresh
+    # thread held at the fork: a worker writing there (a first-time warning) would hang.
+    sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
     _worker.update(nlp=nlp, extract=extract, disable=disable, size=size)
 
 

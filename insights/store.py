@@ -115,8 +115,8 @@ def kept_open() -> Iterator[None]:
     connection each time, and closing it (which checkpoints the write-ahead
     log), cost ~0.4 s of an incremental 10k run. Transactions stay short, so
     other runs sharing the folder are not held up. Only this process and thread
-    and thread reuse the connections: a forked child (which must not touch its
-    parent's SQLite connection) and other threads open their own.
+    reuse the connections: a forked child (which must not touch its parent's
+    SQLite connection) and other threads open their own.
     """
     token = _KEPT.set({})
     try:

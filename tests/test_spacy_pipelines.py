@@ -96,3 +96,40 @@ def test_french_token_match_is_compiled_as_without_the_memo(shared: SpacyPipelin
 
     compiled = TOKEN_MATCH.__self__
     assert compiled == _compiler.compile(compiled.pattern, compiled.flags)
+
+
+_BLOCKED_STDOUT = """
+import sys, threading
+from insights.spacy_pipelines import PARALLEL_FROM, SpacyPipelines, extract_all
+
+class Blocked:  # a console whose lock another thread held at the fork
+    lock = threading.Lock()
+    def write(self, text):
+        with self.lock:
+            return len(text)
+    def flush(self):
+        pass
+
+nlp = SpacyPipelines()["en"]
+Blocked.lock.acquire()
+real, sys.stdout = sys.stdout, Blocked()
+found = extract_all(nlp, ["Call Anna."] * PARALLEL_FROM, lambda doc: print(len(doc)) or len(doc),
+                    disable=[], batch_size=64)
+sys.stdout = real
+print("done", len(found))
+"""
+
+
+def test_forked_workers_write_to_the_real_stdout_not_a_locked_console() -> None:
+    import subprocess
+    import sys
+
+    from insights.forking import can_fork
+    from insights.spacy_pipelines import PARALLEL_FROM
+
+    if not can_fork():
+        pytest.skip("no forked workers on this platform")
+    done = subprocess.run(
+        [sys.executable, "-c", _BLOCKED_STDOUT], capture_output=True, text=True, timeout=180
+    )
+    assert done.stdout.strip().endswith(f"done {PARALLEL_FROM}"), done.stderr[-2000:]
