@@ -46,6 +46,7 @@ __all__ = [
     "PersonaGroups",
     "attribute_table",
     "find_personas",
+    "profile_columns",
     "respondent_keys",
     "respondent_profiles",
 ]
@@ -103,12 +104,17 @@ def attribute_table(respondents: pd.DataFrame, ids: Sequence[str]) -> pd.DataFra
     return frame[keep].astype("string")
 
 
+def _is_numeric(values: pd.Series) -> bool:
+    """Whether an attribute column is a number (scaled) rather than categories (one-hot)."""
+    return bool(_to_number(values).notna().mean() >= 0.9 * (values != "").mean())
+
+
 def _attribute_block(attrs: pd.DataFrame) -> np.ndarray:
     blocks = []
     for col in attrs.columns:
         values = attrs[col].fillna("").str.strip()
         numeric = _to_number(values)
-        if numeric.notna().mean() >= 0.9 * (values != "").mean():
+        if _is_numeric(values):
             lo, hi = numeric.min(), numeric.max()
             scaled = (numeric - lo) / (hi - lo) if hi > lo else numeric * 0
             blocks.append(scaled.fillna(scaled.mean()).to_numpy()[:, None])
@@ -127,13 +133,23 @@ def _share_block(units: pd.DataFrame, ids: Sequence[str], column: str) -> np.nda
     """
     row_of = {r: i for i, r in enumerate(ids)}
     rows = units[Col.RESPONDENT_ID.value].map(row_of)
-    values = units[column].astype(object).where(units[column].notna(), "none").astype(str)
+    values = _share_values(units, column)
     kept = rows.notna().to_numpy()
     categories = sorted(set(values))
     col_of = {v: j for j, v in enumerate(categories)}
     counts = np.zeros((len(ids), len(categories)))
     np.add.at(counts, (rows[kept].astype(int).to_numpy(), values[kept].map(col_of).to_numpy()), 1)
     return (counts.T / np.maximum(counts.sum(axis=1), 1)).T
+
+
+def _share_values(units: pd.DataFrame, column: str) -> pd.Series:
+    return units[column].astype(object).where(units[column].notna(), "none").astype(str)
+
+
+def _profile_attributes(respondents: pd.DataFrame, ids: Sequence[str]) -> pd.DataFrame:
+    """The attributes that shape personas (not the ones saying where or when)."""
+    attrs = attribute_table(respondents, ids)
+    return attrs[[c for c in attrs.columns if not _PROVENANCE.search(str(c))]]
 
 
 def _unit_block(block: np.ndarray) -> np.ndarray:
@@ -170,8 +186,7 @@ def respondent_profiles(
             _share_block(units, ids, Col.EMOTION.value),
         ]
     )
-    attrs = attribute_table(respondents, ids)
-    attrs = attrs[[c for c in attrs.columns if not _PROVENANCE.search(str(c))]]
+    attrs = _profile_attributes(respondents, ids)
     blocks = [
         _unit_block(mean_emb),
         _unit_block(_share_block(units, ids, Col.STAGE.value)),
@@ -179,6 +194,29 @@ def respondent_profiles(
         _ATTRIBUTE_WEIGHT * _unit_block(_attribute_block(attrs)),
     ]
     return ids, np.hstack(blocks)
+
+
+def profile_columns(
+    units: pd.DataFrame, respondents: pd.DataFrame, *, embedder: str, dim: int
+) -> list[str]:
+    """What each column of `respondent_profiles`' matrix stands for, in order.
+
+    `embedder` names the model of the `dim`-wide embedding block. Two runs whose
+    profiles have the same columns can share centroids: the embedding space,
+    cluster ids, stages, emotions and attribute values all line up.
+    """
+    ids = sorted(set(units[Col.RESPONDENT_ID.value].to_numpy()))
+    names = [f"{embedder}:{i}" for i in range(dim)]
+    for column in (Col.STAGE.value, Col.CLUSTER_ID.value, Col.EMOTION.value):
+        names += [f"{column}={v}" for v in sorted(set(_share_values(units, column)))]
+    attrs = _profile_attributes(respondents, ids)
+    for col in attrs.columns:
+        values = attrs[col].fillna("").str.strip()
+        if _is_numeric(values):
+            names.append(f"{col}#")
+        else:
+            names += [f"{col}={v}" for v in sorted(set(values[values != ""]))]
+    return names
 
 
 def respondent_keys(units: pd.DataFrame, ids: Sequence[str]) -> list[str]:
@@ -221,6 +259,7 @@ def find_personas(
     stability_seeds: int = 5,
     cache_dir: Path | None = None,
     keys: Sequence[str] | None = None,
+    columns: Sequence[str] | None = None,
     refit: bool = False,
 ) -> PersonaGroups | None:
     """Group respondents into k personas, k chosen by silhouette; None if too few people.
@@ -235,6 +274,8 @@ def find_personas(
             kept there, so a re-run on unchanged input fits no k-means, and a run
             over a grown corpus keeps the earlier k (module doc).
         keys: `respondent_keys` of `ids`; without them no earlier k is kept.
+        columns: `profile_columns` of `profiles`; an earlier fit is refined only
+            when its profiles had the same columns (else only the same width).
         refit: search k again even when an earlier fit's k could be kept.
 
     Returns:
@@ -247,24 +288,25 @@ def find_personas(
     if len(ids) < 3 * lo:
         return None
     options = f"{lo}|{hi}|{seed}|{stability_seeds}"
+    layout = hashlib.sha256("\x1f".join(columns).encode()).hexdigest()[:16] if columns else ""
 
     def fit() -> PersonaGroups:
         earlier = None
         if cache_dir is not None and keys is not None and not refit and len(ids) >= _KEEP_K_FROM:
-            earlier = _earlier_fit(keys, cache_dir, options, profiles.shape[1])
+            earlier = _earlier_fit(keys, cache_dir, options, profiles.shape[1], layout)
         refined = _refine(ids, profiles, seed, earlier) if earlier is not None else None
         if refined is not None:
             return refined
         groups, centroids = _fit(ids, profiles, lo, hi, seed, stability_seeds)
         if cache_dir is not None and keys is not None:
-            _keep_as_base(keys, groups, centroids, cache_dir, options)
+            _keep_as_base(keys, groups, centroids, cache_dir, options, layout)
         return groups
 
     return memoised(
         cache_dir,
         "personas",
         _VERSION,
-        f"{array_digest(profiles, list(ids))}|{options}",
+        f"{array_digest(profiles, list(ids))}|{options}|{layout}",
         fit,
         dump=_dump,
         load=lambda stored: _load(stored, ids),
@@ -273,12 +315,13 @@ def find_personas(
 
 
 def _earlier_fit(
-    keys: Sequence[str], cache_dir: Path, options: str, width: int
+    keys: Sequence[str], cache_dir: Path, options: str, width: int, layout: str
 ) -> tuple[np.ndarray, float] | None:
     """(centroids, stability ARI) of the full fit most of these respondents belong to.
 
     None when too many respondents are new or gone, or when the profiles have
-    another number of columns (an attribute gained or lost a value).
+    other columns (another width, or other cluster ids, attribute values or
+    embedder behind the same width, as far as `layout` tells).
     """
     from insights.store import earlier_fit
 
@@ -291,6 +334,8 @@ def _earlier_fit(
     centroids = np.asarray(stored["centroids"], dtype=np.float64)
     if new > _NEW_SHARE or gone > _GONE_SHARE or centroids.shape[1:] != (width,):
         return None
+    if stored.get("layout", "") != layout:
+        return None
     return centroids, float(stored["stability_ari"])
 
 
@@ -300,6 +345,7 @@ def _keep_as_base(
     centroids: np.ndarray,
     cache_dir: Path,
     options: str,
+    layout: str,
 ) -> None:
     """Record a full fit (its centroids), and make it the fit of each of its respondents."""
     from insights.store import record_fit
@@ -308,6 +354,7 @@ def _keep_as_base(
         "n": len(set(keys)),
         "centroids": centroids.tolist(),
         "stability_ari": groups.stability_ari,
+        "layout": layout,
     }
     record_fit(cache_dir, "persona", f"{_VERSION}|{options}", keys, fit)
 

@@ -222,3 +222,32 @@ def test_a_persona_whose_people_all_left_makes_the_run_search_k_again(tmp_path) 
     again = find_personas(kept_ids, grown, seed=0, cache_dir=tmp_path, keys=kept_keys)
     assert again is not None and not again.k_kept  # the far group left (3 % gone): no empty persona
     assert again.k == len(np.unique(again.labels)) == 3
+
+
+def test_profile_columns_name_every_column_of_the_profiles() -> None:
+    from insights.cluster.personas import profile_columns
+
+    units, vectors = _units(12, np.random.default_rng(3))
+    ids = sorted(set(units["respondent_id"]))
+    respondents = pd.DataFrame(
+        {
+            "respondent_id": ids,
+            "segment": ["pro", "home"] * 6,
+            "nps": [str(i % 11) for i in range(12)],
+        }
+    )
+    _, profiles = respondent_profiles(units, vectors, respondents)
+    names = profile_columns(units, respondents, embedder="m", dim=vectors.shape[1])
+    assert len(names) == profiles.shape[1] == len(set(names))
+    assert {"segment=home", "segment=pro", "nps#"} <= set(names) and names[0] == "m:0"
+
+
+def test_profiles_with_other_columns_of_the_same_width_search_k_again(tmp_path) -> None:
+    old, grown = _planted(1200, seed=4), np.vstack([_planted(1200, seed=4), _planted(100, seed=5)])
+    keys, ids = [f"key{i}" for i in range(1300)], [f"r{i}" for i in range(1300)]
+    before = [f"c{i}" for i in range(24)]
+    after = [*before[:-1], "cluster_id=new"]  # a cluster gone, another one new: same width
+    for cache, columns, kept in ((tmp_path / "a", after, False), (tmp_path / "b", before, True)):
+        find_personas(ids[:1200], old, seed=0, cache_dir=cache, keys=keys[:1200], columns=before)
+        again = find_personas(ids, grown, seed=0, cache_dir=cache, keys=keys, columns=columns)
+        assert again is not None and again.k_kept is kept
