@@ -11,12 +11,7 @@ import pandas as pd
 
 from insights.analysis.analyse import Analyzer
 from insights.cluster.cache import with_cache
-from insights.cluster.personas import (
-    find_personas,
-    profile_columns,
-    respondent_keys,
-    respondent_profiles,
-)
+from insights.cluster.personas import find_personas, respondent_keys, respondent_profiles
 from insights.executors import open_executor
 from insights.executors.stages import analyse_units, embed_units, read_inputs
 from insights.executors.tasks import Models, ModelSpec
@@ -250,9 +245,6 @@ def _personas(
         seed=config.seed,
         cache_dir=config.cache_dir,
         keys=respondent_keys(analysed, ids),
-        columns=profile_columns(
-            analysed, respondents, embedder=config.embedder, dim=vectors.shape[1]
-        ),
         refit=config.refit,
     )
     if groups is None:

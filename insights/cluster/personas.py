@@ -18,14 +18,13 @@ stability ARI run on a seeded sample of `_LARGE` profiles, with 3 inits instead
 of 10, and every respondent then joins the group of their nearest centroid;
 below, every respondent counts.
 
-A run over a grown corpus keeps the earlier personas (as incremental clustering
-keeps the earlier clusters): from `_KEEP_K_FROM` respondents, when at most 25 %
-of them are new and at most 10 % of the earlier fit's are gone (respondents are
-recognised by `respondent_keys`), the earlier full fit's centroids are refined
-on the new profiles by Lloyd iterations (`insights.cluster.warm_kmeans`), so
-each persona keeps its identity; the k search and the stability runs are
-skipped and the earlier stability ARI is reported (`PersonaGroups.k_kept`).
-``refit=True`` searches k again.
+A run over a grown corpus keeps the earlier k (as incremental clustering keeps
+the earlier clusters): from `_KEEP_K_FROM` respondents, when at most 25 % of
+them are new and at most 10 % of the earlier fit's are gone (respondents are
+recognised by `respondent_keys`), only the k-means of that k is fitted, which
+is the fit a full search would make if it chose the same k; the k search and
+the stability runs are skipped and the earlier stability ARI is reported
+(`PersonaGroups.k_kept`). ``refit=True`` searches k again.
 """
 
 from __future__ import annotations
@@ -46,7 +45,6 @@ __all__ = [
     "PersonaGroups",
     "attribute_table",
     "find_personas",
-    "profile_columns",
     "respondent_keys",
     "respondent_profiles",
 ]
@@ -61,7 +59,7 @@ _PROVENANCE = re.compile(
 _MAX_CATEGORIES = 12
 _LARGE = 3000
 _META = (Col.RESPONDENT_ID.value, Col.SOURCE.value)
-_VERSION = "find_personas.v4"  # cache version: bump whenever find_personas' results may change
+_VERSION = "find_personas.v3"  # cache version: bump whenever find_personas' results may change
 _KEEP_K_FROM = 1000
 _NEW_SHARE = 0.25
 _GONE_SHARE = 0.10
@@ -104,17 +102,12 @@ def attribute_table(respondents: pd.DataFrame, ids: Sequence[str]) -> pd.DataFra
     return frame[keep].astype("string")
 
 
-def _is_numeric(values: pd.Series) -> bool:
-    """Whether an attribute column is a number (scaled) rather than categories (one-hot)."""
-    return bool(_to_number(values).notna().mean() >= 0.9 * (values != "").mean())
-
-
 def _attribute_block(attrs: pd.DataFrame) -> np.ndarray:
     blocks = []
     for col in attrs.columns:
         values = attrs[col].fillna("").str.strip()
         numeric = _to_number(values)
-        if _is_numeric(values):
+        if numeric.notna().mean() >= 0.9 * (values != "").mean():
             lo, hi = numeric.min(), numeric.max()
             scaled = (numeric - lo) / (hi - lo) if hi > lo else numeric * 0
             blocks.append(scaled.fillna(scaled.mean()).to_numpy()[:, None])
@@ -133,23 +126,13 @@ def _share_block(units: pd.DataFrame, ids: Sequence[str], column: str) -> np.nda
     """
     row_of = {r: i for i, r in enumerate(ids)}
     rows = units[Col.RESPONDENT_ID.value].map(row_of)
-    values = _share_values(units, column)
+    values = units[column].astype(object).where(units[column].notna(), "none").astype(str)
     kept = rows.notna().to_numpy()
     categories = sorted(set(values))
     col_of = {v: j for j, v in enumerate(categories)}
     counts = np.zeros((len(ids), len(categories)))
     np.add.at(counts, (rows[kept].astype(int).to_numpy(), values[kept].map(col_of).to_numpy()), 1)
     return (counts.T / np.maximum(counts.sum(axis=1), 1)).T
-
-
-def _share_values(units: pd.DataFrame, column: str) -> pd.Series:
-    return units[column].astype(object).where(units[column].notna(), "none").astype(str)
-
-
-def _profile_attributes(respondents: pd.DataFrame, ids: Sequence[str]) -> pd.DataFrame:
-    """The attributes that shape personas (not the ones saying where or when)."""
-    attrs = attribute_table(respondents, ids)
-    return attrs[[c for c in attrs.columns if not _PROVENANCE.search(str(c))]]
 
 
 def _unit_block(block: np.ndarray) -> np.ndarray:
@@ -186,7 +169,8 @@ def respondent_profiles(
             _share_block(units, ids, Col.EMOTION.value),
         ]
     )
-    attrs = _profile_attributes(respondents, ids)
+    attrs = attribute_table(respondents, ids)
+    attrs = attrs[[c for c in attrs.columns if not _PROVENANCE.search(str(c))]]
     blocks = [
         _unit_block(mean_emb),
         _unit_block(_share_block(units, ids, Col.STAGE.value)),
@@ -194,29 +178,6 @@ def respondent_profiles(
         _ATTRIBUTE_WEIGHT * _unit_block(_attribute_block(attrs)),
     ]
     return ids, np.hstack(blocks)
-
-
-def profile_columns(
-    units: pd.DataFrame, respondents: pd.DataFrame, *, embedder: str, dim: int
-) -> list[str]:
-    """What each column of `respondent_profiles`' matrix stands for, in order.
-
-    `embedder` names the model of the `dim`-wide embedding block. Two runs whose
-    profiles have the same columns can share centroids: the embedding space,
-    cluster ids, stages, emotions and attribute values all line up.
-    """
-    ids = sorted(set(units[Col.RESPONDENT_ID.value].to_numpy()))
-    names = [f"{embedder}:{i}" for i in range(dim)]
-    for column in (Col.STAGE.value, Col.CLUSTER_ID.value, Col.EMOTION.value):
-        names += [f"{column}={v}" for v in sorted(set(_share_values(units, column)))]
-    attrs = _profile_attributes(respondents, ids)
-    for col in attrs.columns:
-        values = attrs[col].fillna("").str.strip()
-        if _is_numeric(values):
-            names.append(f"{col}#")
-        else:
-            names += [f"{col}={v}" for v in sorted(set(values[values != ""]))]
-    return names
 
 
 def respondent_keys(units: pd.DataFrame, ids: Sequence[str]) -> list[str]:
@@ -259,7 +220,6 @@ def find_personas(
     stability_seeds: int = 5,
     cache_dir: Path | None = None,
     keys: Sequence[str] | None = None,
-    columns: Sequence[str] | None = None,
     refit: bool = False,
 ) -> PersonaGroups | None:
     """Group respondents into k personas, k chosen by silhouette; None if too few people.
@@ -274,8 +234,6 @@ def find_personas(
             kept there, so a re-run on unchanged input fits no k-means, and a run
             over a grown corpus keeps the earlier k (module doc).
         keys: `respondent_keys` of `ids`; without them no earlier k is kept.
-        columns: `profile_columns` of `profiles`; an earlier fit is refined only
-            when its profiles had the same columns (else only the same width).
         refit: search k again even when an earlier fit's k could be kept.
 
     Returns:
@@ -288,25 +246,23 @@ def find_personas(
     if len(ids) < 3 * lo:
         return None
     options = f"{lo}|{hi}|{seed}|{stability_seeds}"
-    layout = hashlib.sha256("\x1f".join(columns).encode()).hexdigest()[:16] if columns else ""
 
     def fit() -> PersonaGroups:
         earlier = None
         if cache_dir is not None and keys is not None and not refit and len(ids) >= _KEEP_K_FROM:
-            earlier = _earlier_fit(keys, cache_dir, options, profiles.shape[1], layout)
-        refined = _refine(ids, profiles, seed, earlier) if earlier is not None else None
-        if refined is not None:
-            return refined
-        groups, centroids = _fit(ids, profiles, lo, hi, seed, stability_seeds)
+            earlier = _earlier_fit(keys, cache_dir, options)
+        if earlier is not None:
+            return _fit(ids, profiles, lo, hi, seed, stability_seeds, keep=earlier)
+        groups = _fit(ids, profiles, lo, hi, seed, stability_seeds)
         if cache_dir is not None and keys is not None:
-            _keep_as_base(keys, groups, centroids, cache_dir, options, layout)
+            _keep_as_base(keys, groups, cache_dir, options)
         return groups
 
     return memoised(
         cache_dir,
         "personas",
         _VERSION,
-        f"{array_digest(profiles, list(ids))}|{options}|{layout}",
+        f"{array_digest(profiles, list(ids))}|{options}",
         fit,
         dump=_dump,
         load=lambda stored: _load(stored, ids),
@@ -314,15 +270,8 @@ def find_personas(
     )
 
 
-def _earlier_fit(
-    keys: Sequence[str], cache_dir: Path, options: str, width: int, layout: str
-) -> tuple[np.ndarray, float] | None:
-    """(centroids, stability ARI) of the full fit most of these respondents belong to.
-
-    None when too many respondents are new or gone, or when the profiles have
-    other columns (another width, or other cluster ids, attribute values or
-    embedder behind the same width, as far as `layout` tells).
-    """
+def _earlier_fit(keys: Sequence[str], cache_dir: Path, options: str) -> tuple[int, float] | None:
+    """(k, stability ARI) of the full fit most of these respondents belong to, if close enough."""
     from insights.store import earlier_fit
 
     found = earlier_fit(cache_dir, "persona", f"{_VERSION}|{options}", keys)
@@ -331,84 +280,60 @@ def _earlier_fit(
     stored, known = found
     new = 1 - len(known) / len(keys)
     gone = 1 - len(known) / max(int(stored["n"]), 1)
-    centroids = np.asarray(stored["centroids"], dtype=np.float64)
-    if new > _NEW_SHARE or gone > _GONE_SHARE or centroids.shape[1:] != (width,):
+    if new > _NEW_SHARE or gone > _GONE_SHARE:
         return None
-    if stored.get("layout", "") != layout:
-        return None
-    return centroids, float(stored["stability_ari"])
+    return int(stored["k"]), float(stored["stability_ari"])
 
 
 def _keep_as_base(
-    keys: Sequence[str],
-    groups: PersonaGroups,
-    centroids: np.ndarray,
-    cache_dir: Path,
-    options: str,
-    layout: str,
+    keys: Sequence[str], groups: PersonaGroups, cache_dir: Path, options: str
 ) -> None:
-    """Record a full fit (its centroids), and make it the fit of each of its respondents."""
+    """Record a full fit's k, and make it the fit of each of its respondents."""
     from insights.store import record_fit
 
-    fit = {
-        "n": len(set(keys)),
-        "centroids": centroids.tolist(),
-        "stability_ari": groups.stability_ari,
-        "layout": layout,
-    }
+    fit = {"n": len(set(keys)), "k": groups.k, "stability_ari": groups.stability_ari}
     record_fit(cache_dir, "persona", f"{_VERSION}|{options}", keys, fit)
 
 
 def _fit(
-    ids: Sequence[str], profiles: np.ndarray, lo: int, hi: int, seed: int, stability_seeds: int
-) -> tuple[PersonaGroups, np.ndarray]:
-    """Search k, label everyone: the groups and the chosen fit's centroids."""
+    ids: Sequence[str],
+    profiles: np.ndarray,
+    lo: int,
+    hi: int,
+    seed: int,
+    stability_seeds: int,
+    *,
+    keep: tuple[int, float] | None = None,
+) -> PersonaGroups:
+    """Search k (or fit the kept k, whose stability ARI comes with it) and label everyone."""
     from sklearn.metrics import adjusted_rand_score
 
-    sample, large = _sample(profiles, seed)
+    large = len(profiles) > _LARGE
     inits = 3 if large else 10
-    scored = []
-    for k in range(lo, min(hi, len(ids) // 3) + 1):
-        model = _kmeans(sample, k, seed, inits=inits)
-        scored.append((_silhouette(sample, model.labels_, seed), k, model))
-    silhouette, k, model = max(scored, key=lambda item: (item[0], -item[1]))
-    runs = [_kmeans(sample, k, seed + s, inits=inits).labels_ for s in range(1, stability_seeds)]
-    aris = [adjusted_rand_score(model.labels_, other) for other in runs]
-    stability = float(np.mean(aris)) if aris else 1.0
-    labels = model.predict(profiles) if large else model.labels_
-    groups = PersonaGroups(list(ids), _ordered(np.asarray(labels)), k, silhouette, stability)
-    return groups, np.asarray(model.cluster_centers_)
-
-
-def _refine(
-    ids: Sequence[str], profiles: np.ndarray, seed: int, earlier: tuple[np.ndarray, float]
-) -> PersonaGroups | None:
-    """The earlier fit's groups, refined on these profiles (Lloyd from its centroids).
-
-    None when a group ends up empty: then k is searched again.
-    """
-    from insights.cluster.warm_kmeans import nearest, refine, silhouette
-
-    centroids, stability = earlier
-    sample, large = _sample(profiles, seed)
-    centres, labels = refine(sample, centroids)
-    if large:
-        labels_all = nearest(profiles, centres)
+    if large:  # fit on a seeded sample; everyone joins their nearest centroid below
+        rows = np.random.default_rng(seed).choice(len(profiles), size=_LARGE, replace=False)
+        sample = profiles[np.sort(rows)]
     else:
-        labels_all = labels
-    if len(np.unique(labels)) < len(centroids) or len(np.unique(labels_all)) < len(centroids):
-        return None  # a persona lost everyone (its respondents left): search k again
-    score = silhouette(sample, labels)
-    labels = labels_all
-    return PersonaGroups(list(ids), _ordered(labels), len(centroids), score, stability, k_kept=True)
-
-
-def _sample(profiles: np.ndarray, seed: int) -> tuple[np.ndarray, bool]:
-    """All profiles, or above `_LARGE` a seeded sample of them; and whether it is one."""
-    if len(profiles) <= _LARGE:
-        return profiles, False
-    rows = np.random.default_rng(seed).choice(len(profiles), size=_LARGE, replace=False)
-    return profiles[np.sort(rows)], True
+        sample = profiles
+    if keep is None:
+        scored = []
+        for k in range(lo, min(hi, len(ids) // 3) + 1):
+            model = _kmeans(sample, k, seed, inits=inits)
+            scored.append((_silhouette(sample, model.labels_, seed), k, model))
+        silhouette, k, model = max(scored, key=lambda item: (item[0], -item[1]))
+        runs = [
+            _kmeans(sample, k, seed + s, inits=inits).labels_ for s in range(1, stability_seeds)
+        ]
+        aris = [adjusted_rand_score(model.labels_, other) for other in runs]
+        stability = float(np.mean(aris)) if aris else 1.0
+    else:
+        k, stability = keep
+        model = _kmeans(sample, k, seed, inits=inits)
+        silhouette = _silhouette(sample, model.labels_, seed)
+    labels = model.predict(profiles) if large else model.labels_
+    return PersonaGroups(
+        list(ids), _ordered(np.asarray(labels)), k, silhouette, stability, k_kept=keep is not None
+    )
 
 
 def _dump(groups: PersonaGroups) -> dict[str, Any]:
