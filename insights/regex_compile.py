@@ -17,6 +17,7 @@ pattern, flags and compiled code). Both hook private parts of `re`
 from __future__ import annotations
 
 import base64
+import json
 import sys
 import threading
 from array import array
@@ -78,9 +79,10 @@ def shared_charsets() -> Iterator[None]:
 def stored_patterns(cache_dir: Path) -> Iterator[None]:
     """Build patterns of `LONG`+ characters from their compiled code in the cache of `cache_dir`.
 
-    A pattern not stored yet is parsed as usual and its code stored (0.8 MB for
-    spaCy's French one). The key is the pattern and its flags (hashed), under a
-    model id naming the Python build and its regex engine version.
+    A pattern not stored yet compiles as usual, and the arguments `re` handed to
+    `_sre.compile` are stored (its code is 0.8 MB for spaCy's French pattern).
+    The key is the pattern and its flags (hashed), under a model id naming the
+    Python build, byte order and regex engine version.
     """
     from insights.store import JsonCache
 
@@ -90,15 +92,12 @@ def stored_patterns(cache_dir: Path) -> Iterator[None]:
     if original is None or engine is None or not _compile_lock.acquire(blocking=False):
         yield
         return
-    cache = JsonCache(cache_dir, "regex_code", f"{sys.version}|{engine}")
+    cache = JsonCache(cache_dir, "regex_code", f"{sys.version}|{sys.byteorder}|{engine}")
 
     def compile_from_store(pattern: Any, flags: int = 0) -> Any:
         if not (isinstance(pattern, str) and len(pattern) >= LONG):
             return original(pattern, flags)
-        try:
-            return _from_cache(cache, compiler, pattern, flags)
-        except Exception:  # noqa: BLE001  # a damaged row, a changed `re`: compile as usual
-            return original(pattern, flags)
+        return _from_cache(cache, compiler, original, pattern, flags)
 
     compiler.compile = compile_from_store
     try:
@@ -125,35 +124,88 @@ def _engine() -> str | None:
     return f"sre{_sre.MAGIC}"
 
 
-def _from_cache(cache: Any, compiler: Any, pattern: str, flags: int) -> Any:
-    """`re`'s pattern for (`pattern`, `flags`), built from stored code (stored first if new)."""
+def _from_cache(cache: Any, compiler: Any, original: Any, pattern: str, flags: int) -> Any:
+    """`re`'s pattern for (`pattern`, `flags`): rebuilt from stored arguments, else compiled.
+
+    A compile records the arguments `re` hands to `_sre.compile` (whatever they
+    are in this Python) and stores them; a damaged row is replaced. When the
+    cache cannot be read or written, the pattern simply compiles as usual.
+    """
     import _sre
 
     key = f"{flags}\x1f{pattern}"
-    stored = cache.get([key]).get(key)
-    if stored is None:
-        stored = _compiled(compiler, pattern, flags)
-        cache.put({key: stored})
-    code = array("I", base64.b64decode(stored["code"])).tolist()
-    indexgroup = tuple(stored["indexgroup"])
-    return _sre.compile(
-        pattern, stored["flags"], code, stored["groups"], stored["groupindex"], indexgroup
-    )
+    try:
+        stored = cache.get([key]).get(key)
+    except Exception:  # noqa: BLE001  # an unreadable cache: compile as usual
+        stored = None
+    if stored is not None:
+        try:
+            return _sre.compile(pattern, *_decoded(stored))
+        except Exception:  # noqa: BLE001  # a damaged row: compile, then replace it
+            pass
+    compiled, arguments = _compile_recording(compiler, original, pattern, flags)
+    encoded = _encoded(arguments) if arguments is not None else None
+    if encoded is not None:
+        try:
+            cache.put({key: encoded}, replace=True)
+        except Exception:  # noqa: BLE001  # a read-only or locked cache: nothing kept
+            pass
+    return compiled
 
 
-def _compiled(compiler: Any, pattern: str, flags: int) -> dict[str, Any]:
-    """What `re._compiler.compile` hands to `_sre.compile`, as JSON values."""
-    from re import _parser  # type: ignore[attr-defined]
+def _compile_recording(
+    compiler: Any, original: Any, pattern: str, flags: int
+) -> tuple[Any, tuple[Any, ...] | None]:
+    """`original(pattern, flags)`, and the arguments it passed to `_sre.compile`."""
+    recorder = _Recorder(compiler._sre, pattern)
+    compiler._sre = recorder
+    try:
+        return original(pattern, flags), recorder.arguments
+    finally:
+        compiler._sre = recorder.real
 
-    tree = _parser.parse(pattern, flags)
-    groupindex = dict(tree.state.groupdict)
-    indexgroup: list[str | None] = [None] * tree.state.groups
-    for name, index in groupindex.items():
-        indexgroup[index] = name
+
+class _Recorder:
+    """Stands in for the `_sre` module in `re._compiler`, keeping `pattern`'s compile arguments."""
+
+    def __init__(self, real: Any, pattern: str) -> None:
+        self.real, self.pattern = real, pattern
+        self.arguments: tuple[Any, ...] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real, name)
+
+    def compile(self, pattern: Any, *arguments: Any) -> Any:
+        if pattern is self.pattern:  # not another thread's pattern meanwhile
+            self.arguments = arguments
+        return self.real.compile(pattern, *arguments)
+
+
+def _encoded(arguments: tuple[Any, ...]) -> dict[str, Any] | None:
+    """`_sre.compile`'s arguments after the pattern, as JSON values (code as base64), or None."""
+    flags, code, *rest = arguments
+    if not (isinstance(code, list) and all(isinstance(c, int) for c in code[:64])):
+        return None  # another layout: not stored
+    try:
+        words = array("I", code)
+        json.dumps(rest)
+    except (OverflowError, TypeError, ValueError):
+        return None
+    kinds = ["tuple" if isinstance(value, tuple) else "" for value in rest]
+    packed = base64.b64encode(words.tobytes()).decode()
     return {
-        "flags": flags | tree.state.flags,
-        "groups": tree.state.groups - 1,
-        "groupindex": groupindex,
-        "indexgroup": indexgroup,
-        "code": base64.b64encode(array("I", compiler._code(tree, flags)).tobytes()).decode(),
+        "flags": flags,
+        "code": packed,
+        "rest": [list(v) if k else v for v, k in zip(rest, kinds, strict=True)],
+        "kinds": kinds,
     }
+
+
+def _decoded(stored: dict[str, Any]) -> tuple[Any, ...]:
+    """The arguments `_encoded` stored."""
+    code = array("I", base64.b64decode(stored["code"])).tolist()
+    rest = [
+        tuple(v) if k == "tuple" else v
+        for v, k in zip(stored["rest"], stored["kinds"], strict=True)
+    ]
+    return (stored["flags"], code, *rest)

@@ -83,6 +83,8 @@ def test_a_damaged_stored_pattern_compiles_as_usual(tmp_path: Path) -> None:
     with fast_compile(tmp_path):
         again = _compiler.compile(pattern, 0)
     assert again == _plain(pattern)
+    (stored,) = cache.get([f"0\x1f{pattern}"]).values()
+    assert stored["code"] != "not base64 code"  # the damaged row was replaced
 
 
 def _model_ids(cache_dir: Path) -> set[str]:
@@ -121,3 +123,21 @@ def test_the_french_pipeline_loads_its_token_pattern_from_the_run_cache(tmp_path
 
     assert load() == ["1", "True"]  # parsed once, stored
     assert load() == ["0", "True"]  # built from the stored code: the same pattern
+
+
+def test_a_cache_that_cannot_be_used_leaves_patterns_compiling_as_usual(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from re import _compiler  # type: ignore[attr-defined]
+
+    from insights.errors import UsageError
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise UsageError("cache is read-only")
+
+    monkeypatch.setattr(JsonCache, "get", refuse)
+    monkeypatch.setattr(JsonCache, "put", refuse)
+    pattern = _long_pattern()
+    with stored_patterns(tmp_path):
+        compiled = _compiler.compile(pattern, 0)
+    assert compiled == _plain(pattern)
