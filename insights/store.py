@@ -47,7 +47,9 @@ CACHE_FILE = "embeddings.sqlite"
 _Kept = dict[str, tuple[tuple[int, int], sqlite3.Connection, set[str]]]
 _KEPT: ContextVar[_Kept | None] = ContextVar("insights_kept_connections", default=None)
 BATCH = 500  # rows per SQL query / transaction (below SQLite's variable limit)
-_SETUP_ATTEMPTS = 40  # about a minute of retries in all
+_SETUP_ATTEMPTS = 40
+_SETUP_SECONDS = 60.0  # setting up a connection gives up after this long in all
+_BUSY_MS = 60_000  # how long a statement waits for another process's write
 T = TypeVar("T")
 
 
@@ -140,14 +142,21 @@ def _prepare(conn: sqlite3.Connection, cache_dir: Path, schema: str) -> None:
     SQLite returns "database is locked" at once, without waiting for the busy
     timeout, when two connections race to change the journal mode or create
     the schema of a new file (a deadlock it refuses to wait on). Both
-    statements are idempotent, so they are retried with a growing pause.
+    statements are idempotent, so they are retried with a growing pause, for
+    `_SETUP_SECONDS` in all: each wait is cut to the time left, so a file that
+    another process keeps locked fails in about a minute, not one per attempt.
     """
+    deadline = time.monotonic() + _SETUP_SECONDS
     for attempt in range(_SETUP_ATTEMPTS):
+        left = deadline - time.monotonic()
+        if left <= 0:
+            break
         try:
-            conn.execute("PRAGMA busy_timeout=60000")
+            conn.execute(f"PRAGMA busy_timeout={max(1, int(left * 1000))}")
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode=WAL")
             conn.execute(schema)
+            conn.execute(f"PRAGMA busy_timeout={_BUSY_MS}")
             return
         except sqlite3.OperationalError as exc:
             if "locked" not in str(exc) and "busy" not in str(exc):
@@ -155,7 +164,7 @@ def _prepare(conn: sqlite3.Connection, cache_dir: Path, schema: str) -> None:
                     f"cache {cache_dir} cannot be used ({exc}); "
                     "delete the folder or give another --cache-dir"
                 ) from exc
-            time.sleep(min(0.05 * 2**attempt, 2.0))
+            time.sleep(min(0.05 * 2**attempt, 2.0, max(deadline - time.monotonic(), 0)))
         except sqlite3.DatabaseError as exc:  # not a database, or a damaged one
             raise UsageError(
                 f"cache file {cache_dir / CACHE_FILE} is damaged ({exc}); "

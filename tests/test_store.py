@@ -191,3 +191,24 @@ def test_a_forked_child_and_another_thread_open_their_own_connection(tmp_path: P
         worker.join()
         assert seen and seen[0] is not mine
         assert cache.get(["parent", "child", "thread"]) == {"parent": 0, "child": 1, "thread": 2}
+
+
+def test_a_cache_kept_locked_by_another_writer_fails_in_the_setup_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    import insights.store as store
+
+    JsonCache(tmp_path, "things", "m").put({"a": 1})
+    monkeypatch.setattr(store, "_SETUP_SECONDS", 1.5)
+    holder = sqlite3.connect(tmp_path / CACHE_FILE, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another process in the middle of a long write
+    started = time.monotonic()
+    try:
+        with pytest.raises(UsageError, match="stayed locked"):
+            JsonCache(tmp_path, "others", "m").put({"b": 2})  # a new table needs the lock
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert time.monotonic() - started < 10
