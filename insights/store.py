@@ -77,7 +77,26 @@ def connect(cache_dir: Path, schema: str) -> Iterator[sqlite3.Connection]:
     """A connection to the cache file of `cache_dir`, with `schema` (CREATE … IF NOT EXISTS).
 
     Inside `kept_open` the connection stays open for the next call; else it closes.
+    SQLite errors of the statements run with it (a file another process keeps
+    locked, a full disk) come out as a one-line `UsageError`.
     """
+    with _as_usage_errors(cache_dir), _connected(cache_dir, schema) as conn:
+        yield conn
+
+
+@contextmanager
+def _as_usage_errors(cache_dir: Path) -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        raise UsageError(
+            f"cache {cache_dir} could not be used ({exc}); wait for another run using "
+            "it to finish, free disk space, or give another --cache-dir"
+        ) from exc
+
+
+@contextmanager
+def _connected(cache_dir: Path, schema: str) -> Iterator[sqlite3.Connection]:
     kept, key = _KEPT.get(), str(cache_dir)
     found = kept.get(key) if kept is not None else None
     if found is not None and found[0] == _owner():

@@ -212,3 +212,25 @@ def test_a_cache_kept_locked_by_another_writer_fails_in_the_setup_time(
         holder.execute("ROLLBACK")
         holder.close()
     assert time.monotonic() - started < 10
+
+
+def test_a_write_to_a_cache_another_writer_keeps_locked_is_one_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    import insights.store as store
+
+    cache = JsonCache(tmp_path, "things", "m")
+    cache.put({"a": 1})
+    monkeypatch.setattr(store, "_BUSY_MS", 300)
+    holder = sqlite3.connect(tmp_path / CACHE_FILE, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(UsageError, match="could not be used .*locked") as caught:
+            cache.put({"b": 2})
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert "\n" not in str(caught.value)
+    assert cache.get(["a", "b"]) == {"a": 1}
