@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-__all__ = ["can_fork", "side_by_side"]
+__all__ = ["can_fork", "side_by_side", "use_real_output"]
 
 T = TypeVar("T")
 
@@ -28,6 +28,15 @@ def can_fork() -> bool:
         and (cores or 1) >= 2
         and not multiprocessing.current_process().daemon
     )
+
+
+def use_real_output() -> None:
+    """In a forked child: write to the process's real stdout and stderr.
+
+    The parent may have replaced them with a console (rich's progress display)
+    whose lock another thread held at the fork; writing there would block forever.
+    """
+    sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
 
 
 def side_by_side(calls: Sequence[Callable[[], T]]) -> list[T]:
@@ -79,12 +88,11 @@ def _child(call: Callable[[], Any], send: Any, readers: Sequence[Any]) -> None:
 
     The child closes its copies of the read ends first, so that if the parent dies
     its write fails instead of blocking on a pipe only it still reads. Output goes
-    to the process's real stdout and stderr: the parent may have replaced them
-    with a console whose lock another thread held at the fork.
+    to the process's real stdout and stderr (`use_real_output`).
     """
     for reader in readers:
         reader.close()
-    sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+    use_real_output()
     try:
         message: tuple[bool, Any] = (True, call())
     except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent

@@ -31,7 +31,7 @@ from types import ModuleType
 from typing import Any, TypeVar
 
 from insights.errors import UsageError
-from insights.forking import can_fork
+from insights.forking import can_fork, use_real_output
 from insights.regex_compile import fast_compile
 
 __all__ = [
@@ -121,9 +121,7 @@ _worker: dict[str, Any] = {}  # set in each forked worker by _start_worker, neve
 
 
 def _start_worker(nlp: Any, extract: Callable[[Any], Any], disable: list[str], size: int) -> None:
-    # The parent may have replaced stdout/stderr with a console whose lock its refresh
-    # thread held at the fork: a worker writing there (a first-time warning) would hang.
-    sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+    use_real_output()  # a worker's first warning must not wait on the parent's console
     _worker.update(nlp=nlp, extract=extract, disable=disable, size=size)
 
 
