@@ -184,10 +184,10 @@ class _Recorder:
 def _encoded(arguments: tuple[Any, ...]) -> dict[str, Any] | None:
     """`_sre.compile`'s arguments after the pattern, as JSON values (code as base64), or None."""
     flags, code, *rest = arguments
-    if not (isinstance(code, list) and all(isinstance(c, int) for c in code[:64])):
+    if not isinstance(code, list):
         return None  # another layout: not stored
     try:
-        words = array("I", code)
+        words = array("I", code)  # TypeError / OverflowError unless 32-bit code words
         json.dumps(rest)
     except (OverflowError, TypeError, ValueError):
         return None

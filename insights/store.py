@@ -108,7 +108,7 @@ def _connected(cache_dir: Path, schema: str) -> Iterator[sqlite3.Connection]:
         return
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(cache_dir / CACHE_FILE, timeout=60.0)
+        conn = sqlite3.connect(cache_dir / CACHE_FILE, timeout=_BUSY_MS / 1000)
     except (OSError, sqlite3.Error) as exc:
         raise UsageError(
             f"cache {cache_dir} cannot be opened ({exc}); "

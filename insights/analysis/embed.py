@@ -250,8 +250,9 @@ def rowwise_product(rows: np.ndarray, weight: np.ndarray) -> np.ndarray:
         for start in range(0, count, ROW_BLOCK):
             block = rows[start : start + ROW_BLOCK]
             if len(block) < ROW_BLOCK:  # the last rows, in a zero-padded block of the same shape
-                block = np.vstack([block, np.zeros((ROW_BLOCK - len(block), rows.shape[1]))])
-                out[start:] = (block.astype(rows.dtype) @ weight)[: count - start]
+                padded = np.zeros((ROW_BLOCK, rows.shape[1]), dtype=rows.dtype)
+                padded[: len(block)] = block
+                out[start:] = (padded @ weight)[: count - start]
             else:
                 np.matmul(block, weight, out=out[start : start + ROW_BLOCK])
     return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from insights.privacy.words import Token, after_article, model_number, tokens
+from insights.privacy.words import Token, after_article, model_number
 
 __all__ = ["PERSON_LABELS", "Entity", "Evidence"]
 
@@ -35,14 +35,12 @@ class Evidence:
         self,
         texts: Sequence[str],
         ents: Sequence[Sequence[Entity]],
-        words_of: Sequence[list[Token]] | None = None,
+        words_of: Sequence[list[Token]],
     ) -> None:
         """Count the capitalised words of `texts`, as persons (NER) and as things.
 
-        `words_of` holds each text's `tokens`, when the caller has them already.
+        `words_of` holds each text's `insights.privacy.words.tokens`.
         """
-        if words_of is None:
-            words_of = [tokens(text) for text in texts]
         for text, text_ents, words in zip(texts, ents, words_of, strict=True):
             people = [(s, e) for s, e, label in text_ents if label in PERSON_LABELS]
             for i, tok in enumerate(words):
