@@ -39,9 +39,13 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from insights.analysis.sentiment_base import LABELS  # noqa: E402
-from insights.analysis.sentiment_head import HEAD_FILES, build_embedder  # noqa: E402
+from insights.analysis.sentiment_head import (  # noqa: E402
+    EMBEDDED_TEXT,
+    HEAD_FILES,
+    build_embedder,
+    head_texts,
+)
 from insights.analysis.sentiment_lexicon import LEXICON_FEATURES, LexiconFeatures  # noqa: E402
-from insights.analysis.sentiment_text import normalise_text  # noqa: E402
 
 SEED_FILE = REPO / "models" / "sentiment_seed.tsv"
 LEXICON_FR = REPO / "insights" / "analysis" / "sentiment_lexicon_fr.json"
@@ -142,18 +146,19 @@ def featurise(
     examples: list[Example], head: str, cache: Path | None = None
 ) -> tuple[np.ndarray, dict[str, object]]:
     """The head's feature rows (layout in insights/analysis/sentiment_head.py) and their meta."""
-    texts = [normalise_text(e.text) for e in examples]
+    texts, embedded = head_texts([e.text for e in examples], as_run=True)
     main_name, english_name = EMBEDDERS[head]
-    vectors, main_id = embed(main_name, texts, cache)
+    vectors, main_id = embed(main_name, embedded, cache)
     blocks = [vectors]
     meta: dict[str, object] = {
         "embedder": main_name,
         "embedder_model_id": main_id,
         "embedder_dim": vectors.shape[1],
+        "embedded_text": EMBEDDED_TEXT,
     }
     if english_name:
         rows = [i for i, e in enumerate(examples) if e.lang == "en"]
-        english, english_id = embed(english_name, [texts[i] for i in rows], cache)
+        english, english_id = embed(english_name, [embedded[i] for i in rows], cache)
         block = np.zeros((len(texts), english.shape[1]))
         block[rows] = english
         blocks.append(block)
@@ -191,8 +196,8 @@ def train(
         **features,
         "method": (
             f"multinomial logistic regression, C={C}, class-balanced, "
-            f"source weights {SOURCE_WEIGHT}; features of normalise_text(text): main "
-            "embedding, English-only embedding (zeros for other languages), lexicon"
+            f"source weights {SOURCE_WEIGHT}; main embedding and English-only embedding "
+            f"(zeros for other languages) of {EMBEDDED_TEXT}, lexicon of normalise_text(text)"
         ),
         "training_counts": counts,
         "sources_sha256": {src: sha256(path) for src, path in files.items()},

@@ -2,13 +2,21 @@
 
 A head artefact (``.npz``, no pickle) holds ``weights`` (3, d), ``bias`` (3,) and
 ``meta`` (JSON: name, feature layout, training data and its hashes). The features
-of a text, all computed on ``normalise_text(text)``, are in this order:
+of a text are computed on ``normalise_text(text)``, in this order:
 
 1. the vector of the head's main embedder (``meta["embedder"]``), for every text;
 2. if ``meta["english_embedder"]`` is set, that embedder's vector for English
    texts and zeros for the others (an English-only model adds what it knows
    without misreading French);
 3. the six `LEXICON_FEATURES` if ``meta["lexicon"]`` is set.
+
+Heads whose ``meta["embedded_text"]`` is `EMBEDDED_TEXT` embed
+``embedding_text(normalise_text(text))`` in blocks 1 and 2: the text a run embeds
+(`insights.cluster.cache.embedding_text`), with emoji named and hashtags split. For
+most texts that is the very string the run embedded, so the run's vector (or its
+cache entry) serves and no model runs twice; and a text's features depend on the
+text alone, never on which embedder the run used. Older heads embed
+``normalise_text(text)`` and reuse the run's vectors as they are.
 
 Block 2 of ``head.v1`` is all-MiniLM-L6-v2. When onnxruntime is installed (a
 dependency of the package) the head computes it with the int8 ONNX export of the same weights
@@ -35,12 +43,15 @@ from insights.analysis.embed import Embedder, make_embedder, rowwise_product
 from insights.analysis.sentiment_base import SentimentResult
 from insights.analysis.sentiment_lexicon import LexiconFeatures
 from insights.analysis.sentiment_text import normalise_text
+from insights.cluster.cache import embedding_text
 from insights.errors import UsageError
 
 __all__ = [
+    "EMBEDDED_TEXT",
     "FAST_VARIANTS",
     "HEAD_FILES",
     "HeadSentiment",
+    "head_texts",
     "build_embedder",
     "detect_languages",
     "fast_variant",
@@ -50,6 +61,14 @@ __all__ = [
 HEAD_FILES = {"head.v1": "sentiment_head.npz", "e5-head.v1": "sentiment_head_e5.npz"}
 # English-block embedders with a faster runtime of the same weights (optional extra).
 FAST_VARIANTS = {"minilm.v1": "minilm-int8.v1"}
+# meta["embedded_text"] of heads whose blocks embed what a run embeds (module docstring)
+EMBEDDED_TEXT = "embedding_text(normalise_text(text))"
+
+
+def head_texts(texts: Sequence[str], *, as_run: bool) -> tuple[list[str], list[str]]:
+    """The normalised texts (lexicon input) and the texts the embedding blocks embed."""
+    clean = [normalise_text(t) for t in texts]
+    return clean, [embedding_text(c) for c in clean] if as_run else clean
 
 
 def fast_variant(name: str) -> str:
@@ -197,8 +216,9 @@ class HeadSentiment:
         languages: Sequence[str] | None = None,
     ) -> np.ndarray:
         """The head's input rows (see the module docstring for the layout)."""
-        clean = [normalise_text(t) for t in texts]
-        blocks = [self._main_block(clean, embeddings)]
+        as_run = self.meta.get("embedded_text") == EMBEDDED_TEXT
+        clean, embedded = head_texts(texts, as_run=as_run)
+        blocks = [self._main_block(texts, embedded, embeddings, as_run=as_run)]
         if self._lexicon is None and not self.meta.get("english_embedder"):
             return blocks[0]
         langs = list(languages) if languages is not None else self._detect(clean)
@@ -207,7 +227,7 @@ class HeadSentiment:
             rows = [i for i, lang in enumerate(langs) if lang == "en"]
             block = np.zeros((len(texts), int(self.meta["english_embedder_dim"])), np.float32)
             if rows:
-                block[rows] = english.encode([clean[i] for i in rows])
+                block[rows] = english.encode([embedded[i] for i in rows])
             blocks.append(block)
         if self._lexicon is not None:
             blocks.append(self._lexicon.transform(clean, langs))
@@ -220,18 +240,34 @@ class HeadSentiment:
             self._detector = LanguageDetector()
         return detect_languages(clean, self._detector)
 
-    def _main_block(self, clean: list[str], embeddings: np.ndarray | None) -> np.ndarray:
-        """The run's embeddings if they are the head's, else the head's own."""
-        if embeddings is None or self._shared is None:
-            embeddings = self.embedder.encode(clean)
-        vectors = np.asarray(embeddings, dtype=np.float32)
+    def _main_block(
+        self,
+        texts: Sequence[str],
+        embedded: list[str],
+        embeddings: np.ndarray | None,
+        *,
+        as_run: bool,
+    ) -> np.ndarray:
+        """Block 1: the main embedder's vectors of `embedded`.
+
+        The run's `embeddings` (vectors of ``embedding_text(text)``) serve where they
+        are the head's model and, for a head that embeds what a run embeds, of the
+        same string; the other rows are embedded here (through the run cache).
+        """
         dim = int(self.meta["embedder_dim"])
-        if vectors.shape != (len(clean), dim):
+        if embeddings is None or self._shared is None:
+            return np.asarray(self.embedder.encode(embedded), dtype=np.float32)
+        vectors = np.array(embeddings, dtype=np.float32)
+        if vectors.shape != (len(embedded), dim):
             raise UsageError(
                 f"sentiment head {self.meta['name']} needs embeddings of shape "
-                f"({len(clean)}, {dim}) from {self.meta['embedder']}, got {vectors.shape}; "
+                f"({len(embedded)}, {dim}) from {self.meta['embedder']}, got {vectors.shape}; "
                 "pass embeddings=None to let it embed"
             )
+        if as_run:
+            rows = [i for i, t in enumerate(texts) if embedding_text(t) != embedded[i]]
+            if rows:
+                vectors[rows] = self.embedder.encode([embedded[i] for i in rows])
         return vectors
 
     def predict(

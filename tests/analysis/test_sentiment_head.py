@@ -12,7 +12,8 @@ import pytest
 from insights.analysis.embed import Embedder, make_embedder
 from insights.analysis.sentiment import make_sentiment
 from insights.analysis.sentiment_base import LABELS, SentimentModel
-from insights.analysis.sentiment_head import HeadSentiment, load_head
+from insights.analysis.sentiment_head import EMBEDDED_TEXT, HeadSentiment, head_texts, load_head
+from insights.cluster.cache import embedding_text
 from insights.errors import InsightsError, UsageError
 
 REPO = Path(__file__).resolve().parents[2]
@@ -66,10 +67,45 @@ def test_head_result_is_well_formed(head: HeadSentiment) -> None:
 
 
 def test_head_reuses_the_runs_embeddings(head: HeadSentiment, use: Embedder) -> None:
-    from insights.analysis.sentiment_text import normalise_text
+    counting = _Counting(use)
+    shared = HeadSentiment(embedder=counting)
+    run_vectors = use.encode([embedding_text(t) for t in TEXTS])  # what a run embeds
+    result = shared.predict(TEXTS, embeddings=run_vectors)
+    np.testing.assert_allclose(result.probabilities, head.predict(TEXTS).probabilities, atol=1e-5)
+    # only the text whose emoji the head names differs from what the run embedded
+    assert counting.texts == [
+        "Couldn't have asked for a better stay (smiling face with heart-shaped eyes)"
+    ]
 
-    shared = head.predict(TEXTS, embeddings=use.encode([normalise_text(t) for t in TEXTS]))
-    np.testing.assert_allclose(shared.probabilities, head.predict(TEXTS).probabilities, atol=1e-5)
+
+def test_shipped_head_embeds_what_a_run_embeds() -> None:
+    assert load_head("head.v1")[2]["embedded_text"] == EMBEDDED_TEXT
+    clean, embedded = head_texts(["@bank card XXXX charged twice, thanks @bank 😡"], as_run=True)
+    assert clean == ["card XX charged twice, thanks @user (pouting face)"]
+    assert embedded == ["card charged twice, thanks (pouting face)"]
+
+
+def test_a_texts_sentiment_does_not_depend_on_the_runs_embedder(head: HeadSentiment) -> None:
+    minilm_run = HeadSentiment(embedder=make_embedder("minilm-int8.v1"))
+    vectors = minilm_run.english_embedder
+    assert vectors is not None
+    run_vectors = vectors.encode([embedding_text(t) for t in TEXTS])
+    other = minilm_run.predict(TEXTS, embeddings=run_vectors)
+    np.testing.assert_allclose(other.probabilities, head.predict(TEXTS).probabilities, atol=1e-5)
+
+
+def test_the_english_block_reads_the_runs_cached_vectors(tmp_path: Path) -> None:
+    from insights.cluster.cache import embed_cached
+
+    int8 = _Counting(make_embedder("minilm-int8.v1"))
+    texts = ["@airline lost my bag #fail http://t.co/x", "Loved it 😍", "Refund took six weeks."]
+    embed_cached(texts, int8, cache_dir=tmp_path)  # the run's embedding step
+    assert int8.texts == ["lost my bag fail", "Loved it 😍", "Refund took six weeks."]
+    model = HeadSentiment(
+        embedder=make_embedder("use-multilingual.v1"), english_embedder=int8, cache_dir=tmp_path
+    )
+    model.predict(texts, languages=["en"] * 3)
+    assert int8.texts[3:] == ["Loved it (smiling face with heart-shaped eyes)"]
 
 
 def test_given_languages_match_detected_ones_on_clear_text(head: HeadSentiment) -> None:
