@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import tempfile
+import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,6 +33,7 @@ __all__ = [
 ]
 
 _STAGING_PREFIX = ".staging-"
+_NPZ_TIME = (1980, 1, 1, 0, 0, 0)
 _COMMIT = ".outputs-commit"  # names the staging folder whose files are being moved
 
 
@@ -77,8 +79,24 @@ def write_frame(path: Path, frame: pd.DataFrame, *, fmt: str = "csv") -> None:
 
 
 def write_arrays(path: Path, **arrays: np.ndarray) -> None:
-    """Write named arrays as a compressed `.npz` file, atomically (no pickle)."""
-    atomic_write(path, lambda handle: np.savez_compressed(handle, allow_pickle=False, **arrays))
+    """Write named arrays as an `.npz` file, atomically (no pickle), for `np.load`.
+
+    Text arrays are deflated; numbers are stored as they are: embedding vectors
+    shrink by under a tenth, for 0.2 s of a 10,000-statement run.
+    """
+
+    def write(handle: IO[bytes]) -> None:
+        with zipfile.ZipFile(handle, "w") as archive:
+            for name, array in arrays.items():
+                array = np.asarray(array)
+                info = zipfile.ZipInfo(f"{name}.npy", date_time=_NPZ_TIME)  # same bytes each run
+                info.compress_type = (
+                    zipfile.ZIP_DEFLATED if array.dtype.kind in "SU" else zipfile.ZIP_STORED
+                )
+                with archive.open(info, "w", force_zip64=True) as member:
+                    np.lib.format.write_array(member, array, allow_pickle=False)
+
+    atomic_write(path, write)
 
 
 @contextmanager

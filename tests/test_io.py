@@ -96,6 +96,24 @@ def test_arrays_round_trip_without_pickle(tmp_path: Path) -> None:
     assert loaded["vector"].shape == (2, 3)
 
 
+def test_arrays_deflate_text_store_numbers_and_are_the_same_bytes_each_time(
+    tmp_path: Path,
+) -> None:
+    import zipfile
+
+    ids = np.asarray([f"unit-{i:06d}" for i in range(2000)], dtype=str)
+    vectors = np.random.default_rng(0).normal(size=(2000, 8)).astype(np.float16)
+    write_arrays(tmp_path / "a.npz", unit_id=ids, vector=vectors)
+    with zipfile.ZipFile(tmp_path / "a.npz") as archive:
+        kinds = {i.filename: i.compress_type for i in archive.infolist()}
+        assert archive.getinfo("unit_id.npy").compress_size < 0.2 * ids.nbytes
+    assert kinds == {"unit_id.npy": zipfile.ZIP_DEFLATED, "vector.npy": zipfile.ZIP_STORED}
+    with np.load(tmp_path / "a.npz", allow_pickle=False) as loaded:
+        assert np.array_equal(loaded["unit_id"], ids) and np.array_equal(loaded["vector"], vectors)
+    write_arrays(tmp_path / "b.npz", unit_id=ids, vector=vectors)
+    assert (tmp_path / "a.npz").read_bytes() == (tmp_path / "b.npz").read_bytes()
+
+
 def test_a_reader_leaves_a_run_that_is_still_writing_alone(tmp_path: Path) -> None:
     out = tmp_path / "out"
     with staged_outputs(out) as stage:
