@@ -25,6 +25,7 @@ __all__ = [
     "Embedder",
     "embedder_names",
     "make_embedder",
+    "one_blas_thread",
     "rowwise_product",
     "thread_budget",
 ]
@@ -246,7 +247,7 @@ def rowwise_product(rows: np.ndarray, weight: np.ndarray) -> np.ndarray:
         return np.einsum("ij,jk->ik", rows, weight)
     count = len(rows)
     out = np.empty((count, weight.shape[1]), dtype=np.result_type(rows, weight))
-    with _blas().limit(limits=1, user_api="blas"):
+    with one_blas_thread():
         for start in range(0, count, ROW_BLOCK):
             block = rows[start : start + ROW_BLOCK]
             if len(block) < ROW_BLOCK:  # the last rows, in a zero-padded block of the same shape
@@ -256,6 +257,11 @@ def rowwise_product(rows: np.ndarray, weight: np.ndarray) -> np.ndarray:
             else:
                 np.matmul(block, weight, out=out[start : start + ROW_BLOCK])
     return out
+
+
+def one_blas_thread() -> Any:
+    """A context in which BLAS runs on one thread (products then do not depend on the count)."""
+    return _blas().limit(limits=1, user_api="blas")
 
 
 @functools.cache

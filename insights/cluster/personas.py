@@ -9,8 +9,8 @@ Attributes count only when at least half of the respondents have them, so
 groups don't simply mirror which file a respondent came from, and columns that
 say where or when a statement was collected rather than who said it (channel,
 platform, source, date, title…) describe personas (attribute lifts) but don't
-shape them. K-means runs for k = 3..6 (seeded, 10 inits); the k with
-the best silhouette wins. Stability is reported as the mean ARI between seeds.
+shape them. K-means runs for k = 3..6 (seeded, 10 inits; numpy, `insights.cluster.kmeans`);
+the k with the best silhouette wins. Stability is reported as the mean ARI between seeds.
 
 Above `_LARGE` respondents (a review dump where every review is its own
 respondent) k-means, the silhouette (quadratic in the number of rows) and the
@@ -39,6 +39,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from insights.cluster.kmeans import KMeansFit, adjusted_rand, kmeans, silhouette
 from insights.schema import Col
 
 __all__ = [
@@ -59,7 +60,7 @@ _PROVENANCE = re.compile(
 _MAX_CATEGORIES = 12
 _LARGE = 3000
 _META = (Col.RESPONDENT_ID.value, Col.SOURCE.value)
-_VERSION = "find_personas.v3"  # cache version: bump whenever find_personas' results may change
+_VERSION = "find_personas.v4"  # cache version: bump whenever find_personas' results may change
 _KEEP_K_FROM = 1000
 _NEW_SHARE = 0.25
 _GONE_SHARE = 0.10
@@ -198,17 +199,8 @@ def respondent_keys(units: pd.DataFrame, ids: Sequence[str]) -> list[str]:
     ]
 
 
-def _kmeans(profiles: np.ndarray, k: int, seed: int, *, inits: int) -> Any:
-    from sklearn.cluster import KMeans
-
-    return KMeans(n_clusters=k, n_init=inits, random_state=seed).fit(profiles)
-
-
-def _silhouette(profiles: np.ndarray, labels: np.ndarray, seed: int) -> float:
-    from sklearn.metrics import silhouette_score
-
-    sample = _LARGE if len(profiles) > _LARGE else None
-    return float(silhouette_score(profiles, labels, sample_size=sample, random_state=seed))
+def _kmeans(profiles: np.ndarray, k: int, seed: int, *, inits: int) -> KMeansFit:
+    return kmeans(profiles, k, seed=seed, n_init=inits)
 
 
 def find_personas(
@@ -306,8 +298,6 @@ def _fit(
     keep: tuple[int, float] | None = None,
 ) -> PersonaGroups:
     """Search k (or fit the kept k, whose stability ARI comes with it) and label everyone."""
-    from sklearn.metrics import adjusted_rand_score
-
     large = len(profiles) > _LARGE
     inits = 3 if large else 10
     if large:  # fit on a seeded sample; everyone joins their nearest centroid below
@@ -319,20 +309,18 @@ def _fit(
         scored = []
         for k in range(lo, min(hi, len(ids) // 3) + 1):
             model = _kmeans(sample, k, seed, inits=inits)
-            scored.append((_silhouette(sample, model.labels_, seed), k, model))
-        silhouette, k, model = max(scored, key=lambda item: (item[0], -item[1]))
-        runs = [
-            _kmeans(sample, k, seed + s, inits=inits).labels_ for s in range(1, stability_seeds)
-        ]
-        aris = [adjusted_rand_score(model.labels_, other) for other in runs]
+            scored.append((silhouette(sample, model.labels), k, model))
+        score, k, model = max(scored, key=lambda item: (item[0], -item[1]))
+        runs = [_kmeans(sample, k, seed + s, inits=inits).labels for s in range(1, stability_seeds)]
+        aris = [adjusted_rand(model.labels, other) for other in runs]
         stability = float(np.mean(aris)) if aris else 1.0
     else:
         k, stability = keep
         model = _kmeans(sample, k, seed, inits=inits)
-        silhouette = _silhouette(sample, model.labels_, seed)
-    labels = model.predict(profiles) if large else model.labels_
+        score = silhouette(sample, model.labels)
+    labels = model.predict(profiles) if large else model.labels
     return PersonaGroups(
-        list(ids), _ordered(np.asarray(labels)), k, silhouette, stability, k_kept=keep is not None
+        list(ids), _ordered(np.asarray(labels)), k, score, stability, k_kept=keep is not None
     )
 
 

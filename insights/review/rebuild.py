@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from insights.cluster.kmeans import kmeans, silhouette
 from insights.errors import UsageError
 from insights.journeymap.model import JourneyMap, Label, Proposal, ProposalKind
 from insights.schema import Col
@@ -209,18 +210,13 @@ def split_members(
 
 
 def _kmeans(vectors: np.ndarray, k: int, seed: int) -> np.ndarray:
-    from sklearn.cluster import KMeans
-
-    model = KMeans(n_clusters=k, n_init=10, random_state=seed).fit(vectors)
-    return np.asarray(model.labels_, dtype=np.int64)
+    return np.asarray(kmeans(vectors, k, seed=seed, n_init=10).labels, dtype=np.int64)
 
 
 def _silhouette(vectors: np.ndarray, labels: np.ndarray) -> float:
-    from sklearn.metrics import silhouette_score
-
-    if len(set(labels.tolist())) < 2:
+    if not 2 <= len(set(labels.tolist())) <= len(labels) - 1:
         return -1.0
-    return float(silhouette_score(vectors, labels, metric="cosine"))
+    return silhouette(vectors, labels, metric="cosine")
 
 
 def _groups(unit_ids: Sequence[str], labels: np.ndarray) -> list[list[str]]:
