@@ -9,7 +9,11 @@ Tokenisation, truncation (the model's ``max_seq_length``), mean pooling over the
 attention mask and L2 normalisation are those of sentence-transformers. Texts are
 sorted by token count and cut into batches of at most `token_budget` tokens: short
 batches cost less per token on a CPU than the usual 32 texts, and sorting leaves
-almost no padding.
+almost no padding. Each batch runs on one thread, and as many batches run at once
+as the embedder has threads (ONNX Runtime releases the GIL): on 2 cores 10,000
+statements took 4.9 s this way against 7.3 s with each batch split over two
+threads, which wait for each other at every operator. A text's vector is the same
+bits either way.
 
 Needs onnxruntime and onnx (dependencies of the package since session 5; they
 were the ``fast`` extra before).
@@ -20,6 +24,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -52,8 +57,8 @@ class OnnxEmbedder:
         Args:
             model_dir: Local sentence-transformers folder (modules.json, mean pooling).
             cache_dir: Folder of exported models; default ``$XDG_CACHE_HOME/insights/onnx``.
-            threads: ONNX Runtime intra-op threads; default the number of physical
-                cores, or ``OMP_NUM_THREADS`` if lower (`embed.thread_budget`).
+            threads: batches run at once, each on one thread; default the number of
+                physical cores, or ``OMP_NUM_THREADS`` if lower (`embed.thread_budget`).
             token_budget: Most tokens (texts x longest text) in one batch.
             max_seq_length: Truncation length in tokens; default the model's own.
             model_id: Cache key of the vectors; default ``onnx-int8:<folder>``.
@@ -64,10 +69,8 @@ class OnnxEmbedder:
         self.dim = int(_hidden_size(transformer_dir))
         length = max_seq_length or model_max_length(transformer_dir)
         self._tokenizer = load_tokenizer(transformer_dir, length)
-        self._session = _make_session(
-            int8_model_path(transformer_dir, cache_dir=cache_dir),
-            threads or thread_budget(physical_cores()),
-        )
+        self._session = _make_session(int8_model_path(transformer_dir, cache_dir=cache_dir))
+        self._threads = max(1, threads or thread_budget(physical_cores()))
         self._token_budget = max(1, token_budget)
         self.model_id = model_id or f"onnx-int8:{folder.resolve()}#{RECIPE}"
 
@@ -78,8 +81,18 @@ class OnnxEmbedder:
             return out
         ids = [e.ids for e in self._tokenizer.encode_batch([str(t) for t in texts])]
         lengths = np.fromiter((len(i) for i in ids), dtype=np.int64, count=len(ids))
-        for rows in length_batches(lengths, self._token_budget):
-            out[rows] = self._encode_batch([ids[r] for r in rows])
+        batches = list(length_batches(lengths, self._token_budget))
+        workers = min(self._threads, len(batches))
+
+        def run(share: list[np.ndarray]) -> None:
+            for rows in share:
+                out[rows] = self._encode_batch([ids[r] for r in rows])
+
+        if workers == 1:
+            run(batches)
+        else:  # interleaved shares of the length-sorted batches weigh about the same
+            with ThreadPoolExecutor(workers) as pool:
+                list(pool.map(run, [batches[k::workers] for k in range(workers)]))
         return out
 
     def _encode_batch(self, ids: list[list[int]]) -> np.ndarray:
@@ -121,16 +134,15 @@ def _hidden_size(transformer_dir: Path) -> int:
     return int(config["hidden_size"])
 
 
-def _make_session(model: Path, threads: int) -> Any:
+def _make_session(model: Path) -> Any:
+    """One session, each `run` on the calling thread (callers run concurrently)."""
     ort = import_onnxruntime()
 
     options = ort.SessionOptions()
-    options.intra_op_num_threads = threads
+    options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1
     options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    # Idle threads sleep instead of spinning: on a busy machine spinning tripled wall time.
-    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     return ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
 
 

@@ -95,6 +95,30 @@ def test_int8_vector_of_a_text_does_not_depend_on_its_batch(int8: OnnxEmbedder) 
     np.testing.assert_array_equal(together, long_neighbour)
 
 
+def test_batches_run_side_by_side_and_give_the_same_bits(
+    int8: OnnxEmbedder, onnx_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = [f"{s} ({i})" for i in range(12) for s in SENTENCES + SHORT]
+    one = make_minilm_int8(cache_dir=onnx_cache, threads=1)
+    seen: set[str] = set()
+    run = OnnxEmbedder._encode_batch
+
+    def spy(self: OnnxEmbedder, ids: list[list[int]]) -> np.ndarray:
+        import threading
+
+        seen.add(threading.current_thread().name)
+        return run(self, ids)
+
+    monkeypatch.setattr(OnnxEmbedder, "_encode_batch", spy)
+    two = make_minilm_int8(cache_dir=onnx_cache, threads=2, token_budget=64)
+    side_by_side = two.encode(texts)
+    assert len(seen) == 2, "two threads took batches"
+    seen.clear()
+    alone = one.encode(texts)
+    assert seen == {"MainThread"}
+    assert np.array_equal(side_by_side, alone)
+
+
 def test_int8_model_id_differs_from_fp32(int8: OnnxEmbedder, fp32: Embedder) -> None:
     assert isinstance(int8, Embedder)
     assert int8.model_id != fp32.model_id and "int8" in int8.model_id
