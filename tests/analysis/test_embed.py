@@ -175,5 +175,22 @@ def test_thread_budget_follows_omp_num_threads_downwards(monkeypatch: pytest.Mon
         monkeypatch.setenv("OMP_NUM_THREADS", value)
         assert thread_budget(2) == expected
     monkeypatch.setenv("OMP_NUM_THREADS", "1")  # as in a Dask worker
-    assert UseEmbedder()._model.threads == 1
-    assert UseEmbedder(threads=2)._model.threads == 2
+    assert UseEmbedder()._threads == 1
+    assert UseEmbedder(threads=2)._threads == 2
+
+
+def test_use_embeds_batches_side_by_side_to_the_same_bits() -> None:
+    from threadpoolctl import threadpool_info
+
+    from insights.analysis.embed import UseEmbedder
+
+    def blas_threads() -> list[int]:
+        return [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+
+    texts = [f"Statement {i}: the parcel came {i} days late, nobody answered." for i in range(700)]
+    before = blas_threads()
+    two = UseEmbedder(threads=2, batch_size=128).encode(texts)
+    assert blas_threads() == before, "the BLAS thread count is restored"
+    one = UseEmbedder(threads=1).encode(texts)
+    assert np.array_equal(two, one)
+    assert np.array_equal(UseEmbedder(threads=2).encode(texts[:3]), one[:3])
