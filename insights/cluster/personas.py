@@ -32,6 +32,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from insights.analysis.embed import one_blas_thread, thread_budget
 from insights.cluster.kmeans import KMeansFit, adjusted_rand, kmeans, silhouette
 from insights.schema import Col
 
@@ -306,13 +308,21 @@ def _fit(
     else:
         sample = profiles
     if keep is None:
-        scored = []
-        for k in range(lo, min(hi, len(ids) // 3) + 1):
-            model = _kmeans(sample, k, seed, inits=inits)
-            scored.append((silhouette(sample, model.labels), k, model))
-        score, k, model = max(scored, key=lambda item: (item[0], -item[1]))
-        runs = [_kmeans(sample, k, seed + s, inits=inits).labels for s in range(1, stability_seeds)]
-        aris = [adjusted_rand(model.labels, other) for other in runs]
+        ks = list(range(lo, min(hi, len(ids) // 3) + 1))
+        # The fits are independent and numpy releases the GIL in their products:
+        # two at a time, each on one BLAS thread (the same fits as one by one).
+        with one_blas_thread(), ThreadPoolExecutor(thread_budget(2)) as pool:
+
+            def scored(k: int) -> tuple[float, int, KMeansFit]:
+                model = _kmeans(sample, k, seed, inits=inits)
+                return silhouette(sample, model.labels), k, model
+
+            score, k, model = max(pool.map(scored, ks), key=lambda item: (item[0], -item[1]))
+            runs = pool.map(
+                lambda s: _kmeans(sample, k, seed + s, inits=inits).labels,
+                range(1, stability_seeds),
+            )
+            aris = [adjusted_rand(model.labels, other) for other in runs]
         stability = float(np.mean(aris)) if aris else 1.0
     else:
         k, stability = keep

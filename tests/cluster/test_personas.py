@@ -189,3 +189,17 @@ def test_share_blocks_are_crosstab_shares() -> None:
     expected = (expected.T / np.maximum(expected.sum(axis=1), 1)).T
     np.testing.assert_array_equal(_share_block(units, ids, "stage"), expected)
     assert _share_block(units, ids, "stage").shape == (4, 4)  # none, purchase, support, usage
+
+
+def test_the_k_search_gives_the_same_groups_on_one_thread_or_two(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    profiles = _planted(900, seed=7)
+    ids = [f"r{i}" for i in range(900)]
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    two = find_personas(ids, profiles, seed=3)
+    monkeypatch.setenv("OMP_NUM_THREADS", "1")  # fits one after the other
+    one = find_personas(ids, profiles, seed=3)
+    assert one is not None and two is not None
+    np.testing.assert_array_equal(one.labels, two.labels)
+    assert (one.k, one.silhouette, one.stability_ari) == (two.k, two.silhouette, two.stability_ari)
