@@ -159,3 +159,13 @@ def test_plan_embedding_embeds_each_cleaned_text_once_in_order():
     assert plan.batches == [["b", "a"], ["c", "d"]]
     vectors = [np.array([[1.0], [2.0]]), np.array([[3.0], [4.0]])]
     assert plan.assemble(vectors, 1)[:, 0].tolist() == [1.0, 2.0, 1.0, 3.0, 2.0, 4.0]
+
+
+def test_loading_models_warms_the_sentiment_head_without_a_language_model(tmp_path):
+    from insights.analysis.sentiment_head import HeadSentiment
+
+    models = Models(ModelSpec("use-multilingual.v1", load_taxonomy("default"), cache_dir=tmp_path))
+    models.load()
+    head = models.analyzer.sentiment
+    assert isinstance(head, HeadSentiment)
+    assert head.english_embedder is not None and head._detector is None

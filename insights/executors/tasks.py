@@ -122,11 +122,13 @@ class Models:
         """Build every model now (a Dask worker does this once, at plugin setup).
 
         One sentence is scored so that models the sentiment backend loads on
-        first use are loaded here too, not in the first task.
+        first use are loaded here too, not in the first task. Its language is
+        given, as the analysis gives every unit's: the head would otherwise load
+        a language model of its own (0.5 s) that no task uses.
         """
         _ = self.splitter, self.detector
         warm = ["ok"]
-        self.analyzer.sentiment.predict(warm, self.embedder.encode(warm))
+        self.analyzer.sentiment.predict(warm, self.embedder.encode(warm), languages=["en"])
 
 
 @dataclass(frozen=True)
