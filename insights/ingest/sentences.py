@@ -32,7 +32,7 @@ _EXCLUDE = [
     "ner",
 ]
 _MIN_WORDS = 3
-_RULES = "sentences.v1"  # cache version of the span rules below: bump when they change
+_RULES = "sentences.v2"  # cache version of the span rules below: bump when they change
 _WORD = re.compile(r"\w+")
 
 
@@ -106,7 +106,27 @@ def _load(lang: str) -> Any:
 
 def _sentence_spans(doc: Any) -> list[Span]:
     """The merged sentence spans of a parsed text (spaCy keeps its text intact)."""
-    return _merge_fragments(doc.text, _spans(doc))
+    return _merge_fragments(doc.text, _open_brackets_forward(doc.text, _spans(doc)))
+
+
+def _open_brackets_forward(text: str, spans: list[Span]) -> list[Span]:
+    """Give an opening bracket that ends a sentence to the next one.
+
+    spaCy ends "Yeah. [" before "laughs] That was it.": the transcript's annotation
+    belongs to the sentence it opens.
+    """
+    out: list[Span] = []
+    carry: int | None = None
+    for i, (start, end) in enumerate(spans):
+        if carry is not None:
+            start, carry = carry, None
+        piece = text[start:end].rstrip()
+        if piece.endswith(("[", "(")) and i + 1 < len(spans):
+            carry = start + len(piece) - 1
+            end = len(text[:carry].rstrip())
+        if end > start:
+            out.append((start, end))
+    return out
 
 
 def _spans(doc: Any) -> list[Span]:

@@ -21,6 +21,16 @@ import pytest
             "en",
             ["Uh, yeah. So the delivery was late again this month."],
         ),
+        (  # spaCy ends the first sentence with "[": the annotation opens the next one
+            "Yeah, that was it. [laughs] That was kind of the decision made, really.",
+            "en",
+            ["Yeah, that was it.", "[laughs] That was kind of the decision made, really."],
+        ),
+        (
+            "Je ne sais pas. [rires] C'est un point un peu sensible pour moi.",
+            "fr",
+            ["Je ne sais pas.", "[rires] C'est un point un peu sensible pour moi."],
+        ),
     ],
 )
 def test_splits_into_sentences_and_merges_fragments(splitter, text, lang, expected):
