@@ -49,7 +49,15 @@ _MAX_WORDS = 4
 _CANDIDATES = 4  # MMR looks at top_n * _CANDIDATES phrases
 _MIN_SUPPORT_FROM = 8
 _SYNONYM = 0.6
-_RULES = "phrases.v1"  # cache version of extract_phrases' rules: bump when they change
+_RULES = "phrases.v2"  # cache version of extract_phrases' rules: bump when they change
+_MAX_ANNOTATION = 4  # tokens between brackets
+# Non-speech events transcribers put in parentheses, English and French.
+_NON_SPEECH = frozenset(
+    "laugh laughs laughing laughter chuckles sigh sighs sighing cough coughs pause silence "
+    "inaudible unintelligible crosstalk overlapping noise music applause cries crying "
+    "rire rires rit soupir soupire soupirs toux tousse silence inaudible incompréhensible "
+    "bruit musique applaudissements pleurs".split()
+)
 # Nouns too vague to name a cluster on their own (durations, counts, "thing").
 _VAGUE = frozenset(
     "day week month year hour minute time times thing stuff lot way bit end kind sort "
@@ -70,14 +78,40 @@ def stop_words() -> frozenset[str]:
     return frozenset(w for w in text.splitlines() if w and not w.startswith("#"))
 
 
+def _annotations(doc: Any) -> set[int]:
+    """Tokens of transcript annotations: ``[laughs]``, ``[rires]``, ``[NAME 1]``, ``(sighs)``.
+
+    Anything in square brackets (at most `_MAX_ANNOTATION` tokens) is the
+    transcriber's or the redaction's, not the speaker's; in parentheses only the
+    usual non-speech events, since "(the blue one)" is speech.
+    """
+    inside: set[int] = set()
+    tokens = list(doc)
+    for i, tok in enumerate(tokens):
+        if tok.text not in ("[", "("):
+            continue
+        close = "]" if tok.text == "[" else ")"
+        span = tokens[i + 1 : i + 2 + _MAX_ANNOTATION]
+        end = next((k for k, t in enumerate(span) if t.text == close), None)
+        words = span[:end] if end is not None else []
+        if words and (close == "]" or all(t.lower_ in _NON_SPEECH for t in words)):
+            inside.update(t.i for t in words)
+    return inside
+
+
 def extract_phrases(doc: Any, stops: frozenset[str]) -> list[str]:
-    """Lemmatised noun-chunk phrases of one parsed spaCy `doc`, in text order."""
+    """Lemmatised noun-chunk phrases of one parsed spaCy `doc`, in text order.
+
+    Transcript annotations (`_annotations`) are no part of any phrase.
+    """
     phrases = []
+    annotations = _annotations(doc) if "[" in doc.text or "(" in doc.text else set()
     for chunk in doc.noun_chunks:
         words = [
             (tok.lemma_ or tok.text).lower().strip()
             for tok in chunk
             if tok.pos_ not in _SKIP_POS
+            and tok.i not in annotations
             and tok.is_alpha
             and tok.text.lower() not in stops
             and (tok.lemma_ or tok.text).lower() not in stops

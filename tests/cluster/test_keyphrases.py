@@ -138,6 +138,31 @@ def test_vague_nouns_do_not_name_a_cluster(nlp: dict[str, Any]) -> None:
     assert "tracking page" in phrases
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "kept", "dropped"),
+    [
+        ("en", "Ugh. [laughs] The loan bike never appeared.", "loan bike", "laugh"),
+        ("fr", "[rires] Le vélo est arrivé cassé.", "vélo", "rire"),
+        ("en", "[NAME 1] fixed the brakes for free.", "brake", "name"),
+        ("en", "The brakes squeaked (laughs) all week.", "brake", "laugh"),
+    ],
+)
+def test_transcript_annotations_are_no_phrases(
+    nlp: dict[str, Any], lang: str, text: str, kept: str, dropped: str
+) -> None:
+    phrases = extract_phrases(nlp[lang](text), stop_words())
+    assert kept in phrases and not any(dropped in p for p in phrases)
+
+
+def test_parentheses_around_speech_and_unclosed_brackets_keep_their_phrases(
+    nlp: dict[str, Any],
+) -> None:
+    doc = nlp["en"]("They sent a new saddle (replacement part) the next day.")
+    assert "replacement" in extract_phrases(doc, stop_words())
+    doc = nlp["en"]("The frame rusted [and the chain snapped within a month.")
+    assert {"frame", "chain"} <= set(extract_phrases(doc, stop_words()))
+
+
 def test_large_clusters_are_read_on_a_sample_with_the_same_phrases(nlp: dict[str, Any]) -> None:
     big = [EN[0] * 60, EN[1] * 60]  # 240 statements per cluster
     langs = [["en"] * len(c) for c in big]
