@@ -56,6 +56,9 @@ EMBEDDERS = {
     "head.v1": ("use-multilingual.v1", "minilm.v1"),
     "e5-head.v1": ("e5-small.v1", "minilm.v1"),
 }
+# Heads whose embedding blocks embed what a run embeds (sentiment_head.EMBEDDED_TEXT);
+# e5-head.v1 was trained before (on normalise_text) and not retrained since.
+EMBED_AS_RUN = frozenset({"head.v1"})
 
 # Banking77 intents that ask for information (neutral); the others report a problem.
 INFO_INTENTS = frozenset(
@@ -146,7 +149,8 @@ def featurise(
     examples: list[Example], head: str, cache: Path | None = None
 ) -> tuple[np.ndarray, dict[str, object]]:
     """The head's feature rows (layout in insights/analysis/sentiment_head.py) and their meta."""
-    texts, embedded = head_texts([e.text for e in examples], as_run=True)
+    as_run = head in EMBED_AS_RUN
+    texts, embedded = head_texts([e.text for e in examples], as_run=as_run)
     main_name, english_name = EMBEDDERS[head]
     vectors, main_id = embed(main_name, embedded, cache)
     blocks = [vectors]
@@ -154,7 +158,7 @@ def featurise(
         "embedder": main_name,
         "embedder_model_id": main_id,
         "embedder_dim": vectors.shape[1],
-        "embedded_text": EMBEDDED_TEXT,
+        **({"embedded_text": EMBEDDED_TEXT} if as_run else {}),
     }
     if english_name:
         rows = [i for i, e in enumerate(examples) if e.lang == "en"]
@@ -180,6 +184,7 @@ def train(
 
     examples, files = read_examples(data)
     x, features = featurise(examples, head, cache)
+    as_run = head in EMBED_AS_RUN
     y = np.array([e.label for e in examples])
     clf = LogisticRegression(C=C, max_iter=5000, tol=1e-8)
     clf.fit(x, y, sample_weight=sample_weights(examples))
@@ -197,7 +202,9 @@ def train(
         "method": (
             f"multinomial logistic regression, C={C}, class-balanced, "
             f"source weights {SOURCE_WEIGHT}; main embedding and English-only embedding "
-            f"(zeros for other languages) of {EMBEDDED_TEXT}, lexicon of normalise_text(text)"
+            "(zeros for other languages) of "
+            f"{EMBEDDED_TEXT if as_run else 'normalise_text(text)'}, "
+            "lexicon of normalise_text(text)"
         ),
         "training_counts": counts,
         "sources_sha256": {src: sha256(path) for src, path in files.items()},

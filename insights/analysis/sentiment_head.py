@@ -255,19 +255,21 @@ class HeadSentiment:
         same string; the other rows are embedded here (through the run cache).
         """
         dim = int(self.meta["embedder_dim"])
+        own = self._cached(self.embedder)
         if embeddings is None or self._shared is None:
-            return np.asarray(self.embedder.encode(embedded), dtype=np.float32)
-        vectors = np.array(embeddings, dtype=np.float32)
+            vectors = np.asarray(own.encode(embedded), dtype=np.float32)
+        else:
+            vectors = np.array(embeddings, dtype=np.float32)
+            if as_run and vectors.shape == (len(embedded), dim):
+                rows = [i for i, t in enumerate(texts) if embedding_text(t) != embedded[i]]
+                if rows:
+                    vectors[rows] = own.encode([embedded[i] for i in rows])
         if vectors.shape != (len(embedded), dim):
             raise UsageError(
                 f"sentiment head {self.meta['name']} needs embeddings of shape "
                 f"({len(embedded)}, {dim}) from {self.meta['embedder']}, got {vectors.shape}; "
                 "pass embeddings=None to let it embed"
             )
-        if as_run:
-            rows = [i for i, t in enumerate(texts) if embedding_text(t) != embedded[i]]
-            if rows:
-                vectors[rows] = self.embedder.encode([embedded[i] for i in rows])
         return vectors
 
     def predict(

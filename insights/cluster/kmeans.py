@@ -40,8 +40,9 @@ class KMeansFit:
 
     def predict(self, rows: np.ndarray) -> np.ndarray:
         """The nearest centre of each row."""
+        shift = self.centers.mean(axis=0)  # near the origin, where the expansion is exact
         with one_blas_thread():
-            return _nearest(np.asarray(rows, dtype=np.float64), self.centers)[0]
+            return _nearest(np.asarray(rows, dtype=np.float64) - shift, self.centers - shift)[0]
 
 
 def kmeans(rows: np.ndarray, k: int, *, seed: int = 0, n_init: int = 10) -> KMeansFit:
@@ -53,6 +54,8 @@ def kmeans(rows: np.ndarray, k: int, *, seed: int = 0, n_init: int = 10) -> KMea
     x = np.asarray(rows, dtype=np.float64)
     if k < 1 or len(x) < k:
         raise ValueError(f"k-means needs 1 <= k <= rows, got k={k} for {len(x)} rows")
+    mean = x.mean(axis=0)
+    x = x - mean  # centred, as in scikit-learn: the distance expansion is exact near 0
     rng = np.random.default_rng(seed)
     tol = _TOL * float(np.var(x, axis=0).mean())
     squares = np.einsum("ij,ij->i", x, x)
@@ -63,7 +66,7 @@ def kmeans(rows: np.ndarray, k: int, *, seed: int = 0, n_init: int = 10) -> KMea
             if best is None or fit.inertia < best.inertia:
                 best = fit
     assert best is not None
-    return best
+    return KMeansFit(best.labels, best.centers + mean, best.inertia)
 
 
 def _distances(x: np.ndarray, squares: np.ndarray, centers: np.ndarray) -> np.ndarray:
@@ -141,7 +144,8 @@ def silhouette(rows: np.ndarray, labels: np.ndarray, *, metric: str = "euclidean
     if not 2 <= len(groups) <= len(x) - 1:
         raise ValueError(f"the silhouette needs 2..{len(x) - 1} groups, got {len(groups)}")
     if metric == "cosine":
-        x = x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+        norms = np.linalg.norm(x, axis=1, keepdims=True)
+        x = np.divide(x, norms, out=np.zeros_like(x), where=norms > 0)
     elif metric != "euclidean":
         raise ValueError(f"unknown metric {metric!r}; use euclidean or cosine")
     sizes = np.bincount(label_of).astype(np.float64)
@@ -166,11 +170,11 @@ def _silhouettes(
     """Fill `scores` with each row's silhouette, `_CHUNK` rows of distances at a time."""
     for start in range(0, len(x), _CHUNK):
         block = slice(start, start + _CHUNK)
-        squared = squares[block, None] - 2.0 * (x[block] @ x.T) + squares[None, :]
-        if metric == "cosine":
-            distance = np.maximum(squared / 2.0, 0.0)  # 1 - cos, for unit rows
+        products = x[block] @ x.T
+        if metric == "cosine":  # 1 - cos; a zero row is at 1 from every row, as in scikit-learn
+            distance = np.clip(1.0 - products, 0.0, 2.0)
         else:
-            distance = np.sqrt(np.maximum(squared, 0.0))
+            distance = np.sqrt(np.maximum(squares[block, None] - 2.0 * products + squares, 0.0))
         distance[np.arange(distance.shape[0]), np.arange(start, start + distance.shape[0])] = 0.0
         totals = distance @ member
         own = label_of[block]

@@ -66,3 +66,19 @@ def test_adjusted_rand_equals_scikit_learns() -> None:
     assert adjusted_rand(same, (same + 2) % 5) == 1.0  # names do not matter
     assert adjusted_rand(np.zeros(5), np.zeros(5)) == 1.0
     assert adjusted_rand(np.arange(5), np.arange(5)) == 1.0
+
+
+def test_far_from_the_origin_kmeans_finds_the_same_groups() -> None:
+    rows = _blobs(1)
+    near = kmeans(rows, 4, seed=0)
+    far = kmeans(rows + 1e8, 4, seed=0)
+    assert adjusted_rand(near.labels, far.labels) == 1.0
+    assert far.inertia == pytest.approx(near.inertia, rel=1e-6)
+    assert np.array_equal(far.predict(rows + 1e8), far.labels)
+
+
+def test_cosine_silhouette_puts_a_zero_row_at_distance_one_like_scikit_learn() -> None:
+    rows = np.array([[0.0, 0.0], [0.0, 0.0], [1.0, 0.0], [0.9, 0.1], [0.0, 1.0]])
+    labels = np.array([0, 0, 1, 1, 1])
+    expected = silhouette_score(rows, labels, metric="cosine")
+    assert silhouette(rows, labels, metric="cosine") == pytest.approx(expected, abs=1e-12)
