@@ -11,9 +11,11 @@ Names:
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Protocol, runtime_checkable
 
@@ -268,9 +270,43 @@ def rowwise_product(rows: np.ndarray, weight: np.ndarray) -> np.ndarray:
     return out
 
 
-def one_blas_thread() -> Any:
-    """A context in which BLAS runs on one thread (products then do not depend on the count)."""
-    return _blas().limit(limits=1, user_api="blas")
+def one_blas_thread() -> contextlib.AbstractContextManager[None]:
+    """A context in which BLAS runs on one thread (products then do not depend on the count).
+
+    The thread count is one setting for the whole process, so overlapping contexts
+    (two threads embedding at once) share one limit: the first sets it, the last
+    restores the count found before.
+    """
+    return _one_thread_limit().hold()
+
+
+class _SharedLimit:
+    """One BLAS limit held by however many contexts overlap (see `one_blas_thread`)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._holders = 0
+        self._limiter: Any = None
+
+    @contextlib.contextmanager
+    def hold(self) -> Iterator[None]:
+        with self._lock:
+            if self._holders == 0:
+                self._limiter = _blas().limit(limits=1, user_api="blas")
+            self._holders += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._holders -= 1
+                if self._holders == 0:
+                    self._limiter.restore_original_limits()
+                    self._limiter = None
+
+
+@functools.cache
+def _one_thread_limit() -> _SharedLimit:
+    return _SharedLimit()
 
 
 @functools.cache

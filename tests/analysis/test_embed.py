@@ -194,3 +194,22 @@ def test_use_embeds_batches_side_by_side_to_the_same_bits() -> None:
     one = UseEmbedder(threads=1).encode(texts)
     assert np.array_equal(two, one)
     assert np.array_equal(UseEmbedder(threads=2).encode(texts[:3]), one[:3])
+
+
+def test_overlapping_one_thread_contexts_restore_the_count_found_before_the_first() -> None:
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    from insights.analysis.embed import one_blas_thread
+
+    def blas_threads() -> list[int]:
+        return [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+
+    with threadpool_limits(2, user_api="blas"):
+        before = blas_threads()
+        first, second = one_blas_thread(), one_blas_thread()  # two threads embedding at once
+        first.__enter__()
+        second.__enter__()
+        first.__exit__(None, None, None)
+        assert set(blas_threads()) == {1}, "the second still runs on one thread"
+        second.__exit__(None, None, None)
+        assert blas_threads() == before
