@@ -50,6 +50,7 @@ __all__ = [
     "NEW_SHARE",
     "VERSION",
     "cached_clustering",
+    "fit_clustering",
     "row_hashes",
     "stored_clustering",
 ]
@@ -83,15 +84,37 @@ def cached_clustering(
         refit: fit from scratch even when an earlier fit could be extended.
         min_extend: fewest distinct statements for which an earlier fit is extended.
     """
-    if cache_dir is None:
-        return cluster_embeddings(vectors, min_cluster_size=min_cluster_size, seed=seed)
-    options = _options(polarity, min_cluster_size, seed)
     stored = stored_clustering(
         vectors, polarity=polarity, min_cluster_size=min_cluster_size, seed=seed,
         cache_dir=cache_dir, refit=refit,
     )  # fmt: skip
     if stored is not None:
         return stored
+    return fit_clustering(
+        vectors, polarity=polarity, min_cluster_size=min_cluster_size, seed=seed,
+        cache_dir=cache_dir, refit=refit, min_extend=min_extend,
+    )  # fmt: skip
+
+
+def fit_clustering(
+    vectors: np.ndarray,
+    *,
+    polarity: str,
+    min_cluster_size: int | None,
+    seed: int,
+    cache_dir: Path | None,
+    refit: bool = False,
+    min_extend: int = MIN_EXTEND,
+) -> ClusterResult:
+    """What `cached_clustering` does when `stored_clustering` found nothing: fit and keep it.
+
+    Extends an earlier fit most of these statements belong to (unless `refit` or
+    fewer than `min_extend` distinct statements), else fits from scratch; without
+    a cache, fits from scratch and keeps nothing.
+    """
+    if cache_dir is None:
+        return cluster_embeddings(vectors, min_cluster_size=min_cluster_size, seed=seed)
+    options = _options(polarity, min_cluster_size, seed)
     hashes = row_hashes(vectors)
     small = len(set(hashes)) < min_extend
     result = None if refit or small else _extend(vectors, hashes, cache_dir, options)

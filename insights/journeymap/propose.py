@@ -17,7 +17,7 @@ import pandas as pd
 
 from insights.analysis.embed import Embedder
 from insights.cluster.clustering import ClusterResult
-from insights.cluster.incremental import cached_clustering, stored_clustering
+from insights.cluster.incremental import cached_clustering, fit_clustering, stored_clustering
 from insights.forking import side_by_side
 from insights.journeymap.model import Proposal, ProposalKind
 from insights.journeymap.proposals import (
@@ -213,8 +213,9 @@ def cluster_kinds(
                 "cache_dir": cache_dir, "refit": refit,
             }  # fmt: skip
             vectors = embeddings[positions]
-            calls[kind] = (len(positions), stored_clustering(vectors, **options),
-                           partial(cached_clustering, vectors, **options))  # fmt: skip
+            stored = stored_clustering(vectors, **options)
+            fit = partial(fit_clustering, vectors, **options)  # when nothing is stored
+            calls[kind] = (len(positions), stored, fit)
     results = {kind: stored for kind, (_, stored, _) in calls.items() if stored is not None}
     due = {kind: (n, fit) for kind, (n, stored, fit) in calls.items() if stored is None}
     if len(due) > 1 and min(n for n, _ in due.values()) >= SIDE_BY_SIDE_FROM:

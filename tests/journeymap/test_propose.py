@@ -67,10 +67,22 @@ def test_cluster_kinds_fits_both_kinds_at_once_with_the_results_of_one_after_the
             assert results[0][0] == os.getpid() != results[1][0]
         return [result for _, result in results]
 
+    import insights.cluster.incremental as incremental
+
+    lookups: list[int] = []
+    real_lookup = incremental.stored_clustering
+
+    def counted_lookup(vectors: np.ndarray, **options: object) -> object:
+        lookups.append(len(vectors))
+        return real_lookup(vectors, **options)  # type: ignore[arg-type]
+
     monkeypatch.setattr(module, "side_by_side", recorded)
     monkeypatch.setattr(module, "SIDE_BY_SIDE_FROM", 3)
+    monkeypatch.setattr(module, "stored_clustering", counted_lookup)
+    monkeypatch.setattr(incremental, "stored_clustering", counted_lookup)
     together = cluster_kinds(units, vectors, seed=3, cache_dir=tmp_path)
     assert batches == [2] and set(together) == {ProposalKind.PAIN, ProposalKind.DELIGHT}
+    assert len(lookups) == 2, "each kind's stored result is looked up once"
     for kind, result in together.items():
         alone = propose(units, vectors, kind=kind, stage_names={}, nlp=nlp, seed=3)
         given = propose(units, vectors, kind=kind, stage_names={}, nlp=nlp, seed=3,
