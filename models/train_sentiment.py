@@ -184,7 +184,6 @@ def train(
 
     examples, files = read_examples(data)
     x, features = featurise(examples, head, cache)
-    as_run = head in EMBED_AS_RUN
     y = np.array([e.label for e in examples])
     clf = LogisticRegression(C=C, max_iter=5000, tol=1e-8)
     clf.fit(x, y, sample_weight=sample_weights(examples))
@@ -203,7 +202,7 @@ def train(
             f"multinomial logistic regression, C={C}, class-balanced, "
             f"source weights {SOURCE_WEIGHT}; main embedding and English-only embedding "
             "(zeros for other languages) of "
-            f"{EMBEDDED_TEXT if as_run else 'normalise_text(text)'}, "
+            f"{features.get('embedded_text', 'normalise_text(text)')}, "
             "lexicon of normalise_text(text)"
         ),
         "training_counts": counts,

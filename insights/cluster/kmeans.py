@@ -41,8 +41,9 @@ class KMeansFit:
     def predict(self, rows: np.ndarray) -> np.ndarray:
         """The nearest centre of each row."""
         shift = self.centers.mean(axis=0)  # near the origin, where the expansion is exact
+        x = np.asarray(rows, dtype=np.float64) - shift
         with one_blas_thread():
-            return _nearest(np.asarray(rows, dtype=np.float64) - shift, self.centers - shift)[0]
+            return _nearest(x, _row_squares(x), self.centers - shift)[0]
 
 
 def kmeans(rows: np.ndarray, k: int, *, seed: int = 0, n_init: int = 10) -> KMeansFit:
@@ -58,7 +59,7 @@ def kmeans(rows: np.ndarray, k: int, *, seed: int = 0, n_init: int = 10) -> KMea
     x = x - mean  # centred, as in scikit-learn: the distance expansion is exact near 0
     rng = np.random.default_rng(seed)
     tol = _TOL * float(np.var(x, axis=0).mean())
-    squares = np.einsum("ij,ij->i", x, x)
+    squares = _row_squares(x)
     best: KMeansFit | None = None
     with one_blas_thread():  # the same fit whatever the machine's thread settings
         for _ in range(n_init):
@@ -69,9 +70,14 @@ def kmeans(rows: np.ndarray, k: int, *, seed: int = 0, n_init: int = 10) -> KMea
     return KMeansFit(best.labels, best.centers + mean, best.inertia)
 
 
+def _row_squares(x: np.ndarray) -> np.ndarray:
+    """The squared norm of each row."""
+    return np.einsum("ij,ij->i", x, x)
+
+
 def _distances(x: np.ndarray, squares: np.ndarray, centers: np.ndarray) -> np.ndarray:
     """Squared euclidean distances of every row to every centre (clipped at 0)."""
-    out = squares[:, None] - 2.0 * (x @ centers.T) + np.einsum("ij,ij->i", centers, centers)
+    out = squares[:, None] - 2.0 * (x @ centers.T) + _row_squares(centers)
     return np.maximum(out, 0.0)
 
 
@@ -81,8 +87,11 @@ def _one_hot(labels: np.ndarray, k: int) -> np.ndarray:
     return out
 
 
-def _nearest(x: np.ndarray, centers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    distances = _distances(x, np.einsum("ij,ij->i", x, x), centers)
+def _nearest(
+    x: np.ndarray, squares: np.ndarray, centers: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The nearest centre of each row, and the squared distance to it."""
+    distances = _distances(x, squares, centers)
     labels = distances.argmin(axis=1)
     return labels, distances[np.arange(len(x)), labels]
 
@@ -126,9 +135,8 @@ def _lloyd(x: np.ndarray, squares: np.ndarray, centers: np.ndarray, tol: float) 
         centers = moved
         if shift <= tol:
             break
-    distances = _distances(x, squares, centers)
-    labels = distances.argmin(axis=1)
-    return KMeansFit(labels, centers, float(distances[np.arange(len(x)), labels].sum()))
+    labels, closest = _nearest(x, squares, centers)
+    return KMeansFit(labels, centers, float(closest.sum()))
 
 
 def silhouette(rows: np.ndarray, labels: np.ndarray, *, metric: str = "euclidean") -> float:
@@ -149,9 +157,8 @@ def silhouette(rows: np.ndarray, labels: np.ndarray, *, metric: str = "euclidean
     elif metric != "euclidean":
         raise ValueError(f"unknown metric {metric!r}; use euclidean or cosine")
     sizes = np.bincount(label_of).astype(np.float64)
-    squares = np.einsum("ij,ij->i", x, x)
-    member = np.zeros((len(x), len(groups)))
-    member[np.arange(len(x)), label_of] = 1.0
+    squares = _row_squares(x)
+    member = _one_hot(label_of, len(groups))
     scores = np.empty(len(x))
     with one_blas_thread():
         _silhouettes(x, squares, label_of, member, sizes, metric, scores)
