@@ -2,7 +2,8 @@
 
 `can_fork` says whether this machine and process may; `side_by_side` runs a few
 independent calls at once, one here and each other in a forked child that sends
-back only its result.
+back only its result; `while_waiting` gives this process work to do meanwhile
+when it only waits on forked workers (`insights.spacy_pipelines.extract_all`).
 """
 
 from __future__ import annotations
@@ -11,12 +12,16 @@ import multiprocessing
 import os
 import pickle
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
-__all__ = ["can_fork", "side_by_side", "use_real_output"]
+__all__ = ["can_fork", "run_waiting_tasks", "side_by_side", "use_real_output", "while_waiting"]
 
 T = TypeVar("T")
+
+_WAITING: ContextVar[list[Callable[[], object]] | None] = ContextVar("waiting", default=None)
 
 
 def can_fork() -> bool:
@@ -37,6 +42,35 @@ def use_real_output() -> None:
     whose lock another thread held at the fork; writing there would block forever.
     """
     sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+
+
+@contextmanager
+def while_waiting(*tasks: Callable[[], object]) -> Iterator[None]:
+    """Inside this block, run `tasks` the first time this process waits on forked workers.
+
+    For loading what a later step needs anyway (models, libraries): while two
+    forked workers parse, this process is idle. The tasks run here, in this
+    thread, after the workers were forked (so no thread is alive at a fork), in
+    order, once; an exception they raise propagates from the wait. Tasks no
+    wait came for are dropped at the end of the block: the step that needs what
+    they load loads it itself.
+
+    Example:
+        >>> with while_waiting(models.load):
+        ...     redact(units)  # NER in forked workers; the models load meanwhile
+    """
+    token = _WAITING.set(list(tasks))
+    try:
+        yield
+    finally:
+        _WAITING.reset(token)
+
+
+def run_waiting_tasks() -> None:
+    """Run the pending tasks of `while_waiting` (none outside it); call right after forking."""
+    pending = _WAITING.get()
+    while pending:
+        pending.pop(0)()
 
 
 def side_by_side(calls: Sequence[Callable[[], T]]) -> list[T]:

@@ -31,7 +31,7 @@ from types import ModuleType
 from typing import Any, TypeVar
 
 from insights.errors import UsageError
-from insights.forking import can_fork, use_real_output
+from insights.forking import can_fork, run_waiting_tasks, use_real_output
 from insights.regex_compile import fast_compile
 
 __all__ = [
@@ -101,7 +101,8 @@ def extract_all(
     From `PARALLEL_FROM` texts on, on Linux with two or more cores, two forked
     workers parse chunks of the texts and send back only what `extract` returns
     (entity offsets, phrases), never the docs: shipping docs back (spaCy's own
-    ``n_process``) spent most of the gain deserialising them.
+    ``n_process``) spent most of the gain deserialising them. Meanwhile this
+    process runs the tasks of `insights.forking.while_waiting`, if any.
     """
     if len(texts) < PARALLEL_FROM or not can_fork():
         return [extract(doc) for doc in nlp.pipe(texts, batch_size=batch_size, disable=disable)]
@@ -114,7 +115,9 @@ def extract_all(
         initializer=_start_worker,
         initargs=(nlp, extract, disable, batch_size),
     ) as pool:
-        return [value for part in pool.map(_work, chunks) for value in part]
+        parts = pool.map(_work, chunks)  # forks both workers and hands out every chunk
+        run_waiting_tasks()
+        return [value for part in parts for value in part]
 
 
 _worker: dict[str, Any] = {}  # set in each forked worker by _start_worker, never in the parent

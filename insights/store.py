@@ -37,6 +37,7 @@ __all__ = [
     "cached_per_text",
     "connect",
     "earlier_fit",
+    "has_fit",
     "kept_open",
     "memoised",
     "record_fit",
@@ -234,6 +235,14 @@ class JsonCache:
                         continue  # a damaged row is recomputed
         return found
 
+    def is_empty(self) -> bool:
+        """Whether no value is stored under this model id."""
+        with connect(self.cache_dir, self._schema) as conn:
+            rows = conn.execute(
+                f"SELECT 1 FROM {self.table} WHERE model_id = ? LIMIT 1", [self.model_id]
+            )
+            return rows.fetchone() is None
+
     def put(self, values: Mapping[str, Any], *, replace: bool = False) -> None:
         """Store `values` (by text); rows already there are kept unless `replace`."""
         rows = [(self.model_id, text_hash(t), json.dumps(v)) for t, v in values.items()]
@@ -324,6 +333,11 @@ def record_fit(cache_dir: Path, kind: str, namespace: str, keys: Sequence[str], 
     JsonCache(cache_dir, f"{kind}_rows", namespace).put(
         dict.fromkeys(distinct, base_id), replace=True
     )
+
+
+def has_fit(cache_dir: Path, kind: str, namespace: str) -> bool:
+    """Whether `record_fit` kept any fit of `kind` under `namespace` in `cache_dir`."""
+    return not JsonCache(cache_dir, f"{kind}_bases", namespace).is_empty()
 
 
 def earlier_fit(

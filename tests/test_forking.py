@@ -97,3 +97,33 @@ def test_a_result_that_cannot_be_sent_is_an_error_not_a_second_run() -> None:
     with pytest.raises(RuntimeError, match="could not send its result"):
         side_by_side([lambda: 1, unpicklable])
     assert here not in ran_in  # not silently run again here
+
+
+def test_waiting_tasks_run_once_in_order_and_only_inside_the_block() -> None:
+    from insights.forking import run_waiting_tasks, while_waiting
+
+    done: list[str] = []
+    run_waiting_tasks()  # outside any block: nothing to run
+    with while_waiting(lambda: done.append("models"), lambda: done.append("umap")):
+        run_waiting_tasks()
+        run_waiting_tasks()  # a second wait finds nothing left
+    assert done == ["models", "umap"]
+    with while_waiting(lambda: done.append("never waited for")):
+        pass
+    run_waiting_tasks()
+    assert done == ["models", "umap"], "tasks no wait came for are dropped with the block"
+
+
+def test_a_failing_waiting_task_raises_from_the_wait_and_the_rest_stay_pending() -> None:
+    from insights.forking import run_waiting_tasks, while_waiting
+
+    done: list[str] = []
+
+    def broken() -> None:
+        raise RuntimeError("model file missing")
+
+    with while_waiting(broken, lambda: done.append("next")):
+        with pytest.raises(RuntimeError, match="model file missing"):
+            run_waiting_tasks()
+        run_waiting_tasks()
+    assert done == ["next"]

@@ -200,3 +200,25 @@ def test_clustering_parameters_and_refit_are_recorded(tmp_path):
     assert pains["statements"] == 28 and pains["distinct"] == 10
     assert pains["extends_earlier_fit"] is False and pains["new_since_earlier_fit"] == 0
     assert not any("earlier run" in line for line in result.summary_lines())
+
+
+def test_models_and_umap_load_ahead_of_time_only_where_a_run_will_need_them(tmp_path):
+    from insights.cluster.clustering import import_fit_libraries
+    from insights.cluster.incremental import cached_clustering
+    from insights.executors.local import LocalExecutor
+    from insights.executors.tasks import Models, ModelSpec
+    from insights.pipeline import _ahead_of_time
+    from insights.taxonomies import load_taxonomy
+
+    executor = LocalExecutor(Models(ModelSpec("use-multilingual.v1", load_taxonomy("default"))))
+    cold = RunConfig(cache_dir=tmp_path)
+    assert _ahead_of_time(executor, cold) == [executor.load_models, import_fit_libraries]
+    vectors = np.random.default_rng(0).normal(size=(40, 8))
+    for polarity in ("negative", "positive"):  # what a first run keeps
+        cached_clustering(vectors, polarity=polarity, min_cluster_size=None, seed=0,
+                          cache_dir=tmp_path)  # fmt: skip
+    assert _ahead_of_time(executor, cold) == [executor.load_models], "a re-run extends"
+    refit = RunConfig(cache_dir=tmp_path, refit=True)
+    assert import_fit_libraries in _ahead_of_time(executor, refit)
+    dask = RunConfig(cache_dir=None, executor="dask")
+    assert _ahead_of_time(executor, dask) == [import_fit_libraries], "Dask workers load their own"

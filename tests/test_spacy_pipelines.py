@@ -88,6 +88,30 @@ def test_large_batches_give_the_same_results_in_forked_workers(
     assert (0, 13, "PERSON") in forked[0] and len(forked) == PARALLEL_FROM
 
 
+def test_this_process_runs_the_waiting_tasks_while_forked_workers_parse(
+    shared: SpacyPipelines,
+) -> None:
+    import os
+
+    from insights.forking import can_fork, while_waiting
+    from insights.spacy_pipelines import PARALLEL_FROM, extract_all
+
+    nlp = shared["en"]
+    idle = idle_components(nlp, {"ner"})
+    pids: list[int] = []
+
+    def worker_pid(doc: object) -> int:
+        return os.getpid()
+
+    with while_waiting(lambda: pids.append(os.getpid())):
+        small = extract_all(nlp, ["Call Anna."] * 3, worker_pid, disable=idle, batch_size=64)
+        assert pids == [] and set(small) == {os.getpid()}, "no workers, no wait, no task"
+        texts = ["Call Anna."] * PARALLEL_FROM
+        parsed = extract_all(nlp, texts, worker_pid, disable=idle, batch_size=64)
+    assert pids == [os.getpid()]
+    assert (os.getpid() not in parsed) is can_fork()
+
+
 def test_french_token_match_is_compiled_as_without_the_memo(shared: SpacyPipelines) -> None:
     from re import _compiler  # type: ignore[attr-defined]
 

@@ -136,6 +136,16 @@ def test_an_earlier_fit_is_found_by_most_of_its_keys(tmp_path) -> None:
     assert earlier_fit(tmp_path, "other", "v1", ["a", "b"]) is None  # another kind
 
 
+def test_has_fit_says_whether_any_fit_of_a_kind_and_namespace_is_kept(tmp_path: Path) -> None:
+    from insights.store import has_fit, record_fit
+
+    assert not has_fit(tmp_path, "thing", "v1")
+    record_fit(tmp_path, "thing", "v1", ["a", "b"], {"k": 3})
+    assert has_fit(tmp_path, "thing", "v1")
+    assert not has_fit(tmp_path, "thing", "v2") and not has_fit(tmp_path, "other", "v1")
+    assert JsonCache(tmp_path, "thing_rows", "v1").is_empty() is False
+
+
 def test_memoised_recomputes_a_stored_value_it_is_told_not_to_accept(tmp_path: Path) -> None:
     memoised(tmp_path, "results", "v1", "k", lambda: {"kept": True}, dump=dict, load=dict)
     same = memoised(tmp_path, "results", "v1", "k", lambda: {"kept": False}, dump=dict, load=dict)

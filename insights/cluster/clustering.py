@@ -68,6 +68,7 @@ __all__ = [
     "cluster_embeddings",
     "default_min_cluster_size",
     "extend_clustering",
+    "import_fit_libraries",
     "proposal_id",
     "rounded_unit_rows",
 ]
@@ -344,6 +345,20 @@ def _params(
         size, samples, selection, reducer, n_components, n_neighbors, reassign_quantile, seed, n,
         n_fit, n_epochs,
     )  # fmt: skip
+
+
+def import_fit_libraries() -> None:
+    """Import UMAP and HDBSCAN now (~1.5 s, most of it scikit-learn and SciPy via UMAP).
+
+    A fit imports them itself; a run calls this ahead of time, while it would
+    otherwise wait (`insights.forking.while_waiting`), so a fit starts without it.
+    """
+    import hdbscan  # noqa: F401
+    import umap  # noqa: F401
+
+    from insights.cluster.umap_kernels import use_disk_cache
+
+    use_disk_cache()
 
 
 def _reduce(vectors: np.ndarray, params: ClusterParams) -> np.ndarray:

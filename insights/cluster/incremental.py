@@ -42,7 +42,7 @@ from insights.cluster.clustering import (
     extend_clustering,
     rounded_unit_rows,
 )
-from insights.store import JsonCache, array_digest, earlier_fit, record_fit
+from insights.store import JsonCache, array_digest, earlier_fit, has_fit, record_fit
 
 __all__ = [
     "GONE_SHARE",
@@ -51,6 +51,7 @@ __all__ = [
     "VERSION",
     "cached_clustering",
     "fit_clustering",
+    "fit_expected",
     "row_hashes",
     "stored_clustering",
 ]
@@ -148,6 +149,28 @@ def stored_clustering(
     if stored is None or (refit and stored.params.extended):
         return None
     return stored
+
+
+def fit_expected(
+    cache_dir: Path | None,
+    *,
+    polarities: tuple[str, ...] = ("negative", "positive"),
+    min_cluster_size: int | None = None,
+    seed: int = 0,
+    refit: bool = False,
+) -> bool:
+    """Whether a run will likely fit some polarity from scratch rather than extend a fit.
+
+    True without a cache, with `refit`, or when the cache holds no earlier fit of
+    one of `polarities` with these options (a first run). A guess made before the
+    statements are known, for loading UMAP ahead of time: a corpus that changed
+    too much is refitted although this says False.
+    """
+    if cache_dir is None or refit:
+        return True
+    return not all(
+        has_fit(cache_dir, "cluster", _options(p, min_cluster_size, seed)) for p in polarities
+    )
 
 
 def _options(polarity: str, min_cluster_size: int | None, seed: int) -> str:

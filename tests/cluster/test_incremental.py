@@ -122,3 +122,18 @@ def test_without_a_cache_every_run_fits(corpus) -> None:
         vectors, polarity="negative", min_cluster_size=None, seed=0, cache_dir=None
     )
     assert adjusted_rand_score(topic, result.labels) == 1.0
+
+
+def test_a_fit_is_expected_until_both_polarities_were_fitted_with_the_same_options(
+    corpus, tmp_path: Path
+) -> None:
+    from insights.cluster.incremental import fit_expected
+
+    vectors, _, _ = corpus
+    assert fit_expected(None) and fit_expected(tmp_path)
+    _run(vectors, tmp_path, polarity="negative")
+    assert fit_expected(tmp_path), "the delights were never fitted"
+    _run(vectors, tmp_path, polarity="positive")
+    assert not fit_expected(tmp_path)
+    assert fit_expected(tmp_path, refit=True)
+    assert fit_expected(tmp_path, seed=1) and fit_expected(tmp_path, min_cluster_size=7)
