@@ -175,6 +175,7 @@ def _prepare(conn: sqlite3.Connection, cache_dir: Path, schema: str) -> None:
             conn.execute(f"PRAGMA busy_timeout={max(1, int(left * 1000))}")
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")  # a cache: no fsync per commit (WAL)
             conn.execute(schema)
             conn.execute(f"PRAGMA busy_timeout={_BUSY_MS}")
             return

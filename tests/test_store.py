@@ -159,6 +159,16 @@ def test_memoised_recomputes_a_stored_value_it_is_told_not_to_accept(tmp_path: P
     assert again == {"kept": False}  # the refused row was replaced
 
 
+def test_cache_connections_use_the_write_ahead_log_without_a_sync_per_commit(
+    tmp_path: Path,
+) -> None:
+    from insights.store import connect
+
+    with connect(tmp_path, "CREATE TABLE IF NOT EXISTS t (x INTEGER)") as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+
+
 def test_kept_open_reuses_one_connection_and_closes_it_at_the_end(tmp_path: Path) -> None:
     import sqlite3
 
