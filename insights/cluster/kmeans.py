@@ -197,8 +197,9 @@ def adjusted_rand(first: np.ndarray, second: np.ndarray) -> float:
     """Adjusted Rand index of two labellings of the same rows (1 = same partition)."""
     _, a = np.unique(np.asarray(first), return_inverse=True)
     _, b = np.unique(np.asarray(second), return_inverse=True)
-    table = np.zeros((a.max(initial=-1) + 1, b.max(initial=-1) + 1))
-    np.add.at(table, (a, b), 1.0)
+    shape = (a.max(initial=-1) + 1, b.max(initial=-1) + 1)
+    table = np.bincount(a * shape[1] + b, minlength=shape[0] * shape[1]).reshape(shape)
+    table = table.astype(float)
     pairs = float((table * (table - 1)).sum() / 2)
     rows = float((table.sum(axis=1) * (table.sum(axis=1) - 1)).sum() / 2)
     cols = float((table.sum(axis=0) * (table.sum(axis=0) - 1)).sum() / 2)

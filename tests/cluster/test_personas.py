@@ -191,6 +191,20 @@ def test_share_blocks_are_crosstab_shares() -> None:
     assert _share_block(units, ids, "stage").shape == (4, 4)  # none, purchase, support, usage
 
 
+def test_sums_by_respondent_are_those_of_add_at_to_the_bit() -> None:
+    from insights.cluster.personas import _share_block, _sums_by_row
+
+    rng = np.random.default_rng(3)
+    owner = rng.integers(0, 40, 500)
+    values = rng.normal(size=(500, 7)).astype(np.float32)
+    expected = np.zeros((45, 7))  # rows 40-44 own nothing
+    np.add.at(expected, owner, values)
+    assert np.array_equal(_sums_by_row(owner, values, 45), expected)
+    assert _sums_by_row(owner, values[:, :0], 45).shape == (45, 0)
+    empty = pd.DataFrame({"respondent_id": pd.Series([], dtype=object), "stage": []})
+    assert _share_block(empty, [], "stage").shape == (0, 0)
+
+
 def test_the_k_search_gives_the_same_groups_on_one_thread_or_two(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
