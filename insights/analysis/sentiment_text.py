@@ -42,6 +42,7 @@ _EMOTICON = re.compile(
     + r")(?=\s|$|[.,!?])"
 )
 _REPEATED_NAME = re.compile(r"(\(([a-z' -]+)\)\s*)(?:\(\2\)\s*)+")
+_FIRST_SPECIAL = "\u200d"  # the lowest code point `_is_modifier` or `_is_emoji` accepts
 
 
 def _is_modifier(char: str) -> bool:
@@ -57,6 +58,8 @@ def _is_emoji(char: str) -> bool:
 
 def _emoji_to_words(text: str) -> str:
     """Replace each emoji by its Unicode name in brackets, e.g. 😡 -> (pouting face)."""
+    if not text or max(text) < _FIRST_SPECIAL:  # most texts: no character to look at
+        return _REPEATED_NAME.sub(r"\1", text)
     out: list[str] = []
     for char in text:
         if _is_modifier(char):

@@ -27,6 +27,9 @@ from insights.analysis.sentiment_text import (
         ("thanks :) see you", "thanks (slightly smiling face) see you"),
         ("sooooo slow", "soo slow"),
         ("C# and A&B stay", "C# and A&B stay"),
+        ("(laughs) (laughs) fine", "(laughs) fine"),  # no emoji: repeats still fold
+        ("Très bien — façon « élégante »", "Très bien — façon « élégante »"),
+        ("ok \u200d\ufe0f\u2615", "ok (hot beverage)"),  # the lowest special code points
     ],
 )
 def test_normalise_text_tidies_social_media_text(raw: str, clean: str) -> None:
