@@ -70,12 +70,14 @@ def tokens(text: str) -> list[Token]:
     found = []
     for match in _TOKEN.finditer(text):
         start, word = match.start(), match.group(0)
-        elision = _ELISION.match(word)
         article = False
-        if elision and len(word) > elision.end():
-            article = elision.group(0)[0] in "lL"
-            start, word = start + elision.end(), word[elision.end() :]
-        word = _POSSESSIVE.sub("", word).rstrip("'’-")
+        if "'" in word or "’" in word:  # an elision or a possessive
+            elision = _ELISION.match(word)
+            if elision and len(word) > elision.end():
+                article = elision.group(0)[0] in "lL"
+                start, word = start + elision.end(), word[elision.end() :]
+            word = _POSSESSIVE.sub("", word)
+        word = word.rstrip("'’-")
         if word:
             found.append(Token(start, start + len(word), word, article))
     return found
