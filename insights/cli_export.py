@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from insights.errors import InputNotFoundError, InsightsError, UsageError
+from insights.errors import InsightsError, UsageError
 
 if TYPE_CHECKING:
     from insights.journeymap.model import JourneyMap
@@ -70,36 +70,10 @@ def _check_out(run_dir: Path, out: Path) -> None:
 
 
 def _load_map(run_dir: Path) -> JourneyMap:
-    """The run's map with review decisions applied (plain map.json until review lands)."""
-    from insights.io import finish_outputs  # imports pandas: not at `--help` time
+    """The run's map with its review decisions applied (one-line errors for a bad folder)."""
+    from insights.review import load_reviewed_map  # imports pandas: not at `--help` time
 
-    finish_outputs(run_dir)  # a run killed while moving its outputs into place
-    if not run_dir.is_dir():
-        raise InputNotFoundError(
-            f"{run_dir}: no such run folder; give the --out folder of `insights run`"
-        )
-    if not (run_dir / "map.json").is_file():
-        raise InputNotFoundError(
-            f"{run_dir / 'map.json'} is missing; run `insights run INPUT… --out {run_dir}` first"
-        )
-    try:
-        from insights.review import load_reviewed_map
-    except ImportError:  # temporary fallback while the review package is being written
-        return _read_map(run_dir / "map.json")
     return load_reviewed_map(run_dir)
-
-
-def _read_map(path: Path) -> JourneyMap:
-    from pydantic import ValidationError
-
-    from insights.journeymap.model import JourneyMap
-
-    try:
-        return JourneyMap.model_validate_json(path.read_bytes())
-    except ValidationError as exc:
-        raise UsageError(
-            f"{path} is not a valid map ({exc.error_count()} problems); run `insights run` again"
-        ) from None
 
 
 def export(
