@@ -13,7 +13,13 @@ from insights.analysis.analyse import Analyzer
 from insights.cluster.cache import with_cache
 from insights.cluster.clustering import import_fit_libraries
 from insights.cluster.incremental import fit_expected
-from insights.cluster.personas import find_personas, respondent_keys, respondent_profiles
+from insights.cluster.personas import (
+    find_personas,
+    profile_digest,
+    respondent_ids,
+    respondent_keys,
+    respondent_profiles,
+)
 from insights.executors import Executor, open_executor
 from insights.executors.stages import analyse_units, embed_units, read_inputs
 from insights.executors.tasks import Models, ModelSpec
@@ -259,14 +265,15 @@ def _personas(
     mask = (units[Col.ROLE.value] == Role.RESPONDENT.value).to_numpy()
     analysed = units.loc[mask].reset_index(drop=True)
     vectors = embeddings[mask]
-    ids, profiles = respondent_profiles(analysed, vectors, respondents)
+    ids = respondent_ids(analysed)
     groups = find_personas(
         ids,
-        profiles,
+        lambda: respondent_profiles(analysed, vectors, respondents)[1],
         seed=config.seed,
         cache_dir=config.cache_dir,
         keys=respondent_keys(analysed, ids),
         refit=config.refit,
+        digest=profile_digest(analysed, vectors, respondents),
     )
     if groups is None:
         return [], {"k": 0, "reason": "fewer than 9 respondents"}

@@ -118,6 +118,53 @@ def test_personas_come_from_the_run_cache_the_second_time(tmp_path, monkeypatch)
         find_personas(ids, profiles + 0.1, seed=0, cache_dir=tmp_path)
 
 
+def test_a_rerun_finds_its_personas_by_their_inputs_without_building_profiles(
+    tmp_path, monkeypatch
+) -> None:
+    import insights.cluster.personas as personas
+    from insights.cluster.personas import profile_digest, respondent_ids
+
+    rng = np.random.default_rng(2)
+    units, vectors = _units(30, rng)
+    respondents = pd.DataFrame({"respondent_id": [f"s#{i}" for i in range(30)], "plan": "pro"})
+    built: list[int] = []
+
+    def profiles() -> np.ndarray:
+        built.append(1)
+        return respondent_profiles(units, vectors, respondents)[1]
+
+    ids, digest = respondent_ids(units), profile_digest(units, vectors, respondents)
+    first = find_personas(ids, profiles, seed=0, cache_dir=tmp_path, digest=digest)
+    assert first is not None and built == [1]
+    assert ids == respondent_profiles(units, vectors, respondents)[0]
+    monkeypatch.setattr(personas, "_fit", lambda *args, **kwargs: pytest.fail("fitted again"))
+    again = find_personas(ids, profiles, seed=0, cache_dir=tmp_path, digest=digest)
+    assert again is not None and built == [1], "the profiles were not built again"
+    np.testing.assert_array_equal(again.labels, first.labels)
+
+
+def test_the_profile_digest_changes_with_every_input_of_the_profiles() -> None:
+    from insights.cluster.personas import profile_digest
+
+    rng = np.random.default_rng(2)
+    units, vectors = _units(12, rng)
+    respondents = pd.DataFrame({"respondent_id": [f"s#{i}" for i in range(12)], "plan": "pro"})
+    digest = profile_digest(units, vectors, respondents)
+    assert profile_digest(units.copy(), vectors.copy(), respondents.copy()) == digest
+    moved = vectors.copy()
+    moved[5, 0] += 0.5
+    changed = [
+        profile_digest(units, moved, respondents),
+        profile_digest(units.assign(stage=["support"] + ["usage"] * 35), vectors, respondents),
+        profile_digest(units.assign(cluster_id="P-2"), vectors, respondents),
+        profile_digest(units.assign(emotion="delight"), vectors, respondents),
+        profile_digest(units.assign(respondent_id="s#0"), vectors, respondents),
+        profile_digest(units, vectors, respondents.assign(plan="free")),
+        profile_digest(units, vectors, respondents.rename(columns={"plan": "tier"})),
+    ]
+    assert digest not in changed and len(set(changed)) == len(changed)
+
+
 def _planted(n: int, seed: int) -> np.ndarray:
     """`n` profiles around four centres (a quarter each, in turn)."""
     rng = np.random.default_rng(seed)
