@@ -17,8 +17,9 @@ import pandas as pd
 
 from insights.analysis.embed import Embedder
 from insights.analysis.given import given_labels
+from insights.analysis.small_talk import is_small_talk
 from insights.analysis.zeroshot import PrototypeClassifier, ZeroShotResult
-from insights.schema import Col, Role
+from insights.schema import Col, Kind, Role
 from insights.taxonomies.model import Dimension, Taxonomy
 
 __all__ = ["Analyzer", "analyse"]
@@ -125,6 +126,16 @@ def _zero_shot_columns(
     frame[origin.value] = origins
 
 
+def _small_talk(part: pd.DataFrame, texts: list[str]) -> list[bool]:
+    """Which statements are interview small talk ("Thank you! Bye."): read as neutral."""
+    if Col.KIND.value not in part:
+        return [False] * len(texts)
+    kinds = part[Col.KIND.value].astype(str).tolist()
+    return [
+        k == Kind.TRANSCRIPT.value and is_small_talk(t) for k, t in zip(kinds, texts, strict=True)
+    ]
+
+
 def _questions(part: pd.DataFrame) -> list[str | None]:
     """The question each statement answers (survey column, interviewer turn), or None."""
     if Col.QUESTION.value not in part:
@@ -161,7 +172,7 @@ def analyse(
         vectors,
         languages=part[Col.LANG.value].astype(str).tolist(),
         questions=_questions(part),
-    )
+    ).neutral_where(_small_talk(part, texts))
     part[Col.SENTIMENT.value] = np.asarray(sentiment.labels, dtype=object)
     part[Col.SENTIMENT_SCORE.value] = np.round(np.asarray(sentiment.scores, dtype=float), 4)
     emotion = analyzer.emotions.predict(vectors)

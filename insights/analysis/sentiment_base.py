@@ -14,6 +14,7 @@ __all__ = ["LABELS", "SentimentModel", "SentimentResult"]
 
 LABELS: tuple[str, str, str] = ("negative", "neutral", "positive")
 _VALENCE = np.array([-1.0, 0.0, 1.0], dtype=np.float32)
+_NEUTRAL_PROBABILITIES = np.array([0.05, 0.9, 0.05], dtype=np.float32)  # see neutral_where
 # Probabilities given to a bare answer whose valence comes from its question.
 _CONTEXT_PROBABILITIES = {
     -1: np.array([0.8, 0.15, 0.05], dtype=np.float32),
@@ -74,6 +75,24 @@ class SentimentResult:
         labels = tuple(
             LABELS[int(probs[i].argmax())] if value else label
             for i, (label, value) in enumerate(zip(self.labels, valence, strict=True))
+        )
+        return SentimentResult(labels, scores, probs)
+
+    def neutral_where(self, rows: Sequence[bool]) -> SentimentResult:
+        """The same result with the `rows` marked True read as neutral (score 0).
+
+        For statements whose context says they carry no sentiment, such as small
+        talk in an interview (`insights.analysis.small_talk`).
+        """
+        if not any(rows):
+            return self
+        probs = self.probabilities.copy()
+        scores = self.scores.copy()
+        changed = np.flatnonzero(np.asarray(rows, dtype=bool))
+        probs[changed] = _NEUTRAL_PROBABILITIES
+        scores[changed] = 0.0
+        labels = tuple(
+            "neutral" if row else label for label, row in zip(self.labels, rows, strict=True)
         )
         return SentimentResult(labels, scores, probs)
 

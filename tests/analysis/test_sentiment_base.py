@@ -32,3 +32,14 @@ def test_answer_context_overrides_only_bare_answers() -> None:
 def test_answer_context_without_questions_is_the_same_result() -> None:
     result = SentimentResult.from_probabilities(np.array([[0.1, 0.8, 0.1]]))
     assert result.with_answer_context(["Nothing."], None) is result
+
+
+def test_neutral_where_changes_only_the_marked_rows() -> None:
+    probs = np.array([[0.1, 0.1, 0.8], [0.7, 0.2, 0.1], [0.1, 0.2, 0.7]], np.float32)
+    result = SentimentResult.from_probabilities(probs)
+    read = result.neutral_where([True, False, False])
+    assert read.labels == ("neutral", "negative", "positive")
+    assert read.scores[0] == 0 and read.scores[1] == result.scores[1]
+    np.testing.assert_allclose(read.probabilities.sum(axis=1), 1.0, atol=1e-6)
+    np.testing.assert_array_equal(read.probabilities[1:], probs[1:])
+    assert result.neutral_where([False, False, False]) is result
