@@ -5,7 +5,8 @@
    and lower-cased, without determiners, pronouns, numbers, punctuation and
    English or French stop words (``the delays`` → ``delay``,
    ``le service client`` → ``service client``); phrases made only of vague
-   nouns (day, week, time, fois, bout…) are dropped.
+   nouns (day, week, time, fois, bout…) or of small talk (oui, bonjour, thanks;
+   `insights.analysis.small_talk`) are dropped.
 2. c-TF-IDF (as in BERTopic): a phrase's weight in a cluster is its frequency
    there (counted once per statement, normalised by the cluster's phrase count)
    times ``log(1 + A / f)``, where ``A`` is the mean phrase count per cluster and
@@ -40,6 +41,7 @@ from typing import Any
 import numpy as np
 
 from insights.analysis.embed import Embedder
+from insights.analysis.small_talk import is_small_talk
 from insights.errors import UsageError
 
 __all__ = ["extract_phrases", "key_phrases", "make_label", "stop_words"]
@@ -49,7 +51,7 @@ _MAX_WORDS = 4
 _CANDIDATES = 4  # MMR looks at top_n * _CANDIDATES phrases
 _MIN_SUPPORT_FROM = 8
 _SYNONYM = 0.6
-_RULES = "phrases.v2"  # cache version of extract_phrases' rules: bump when they change
+_RULES = "phrases.v3"  # cache version of extract_phrases' rules: bump when they change
 _MAX_ANNOTATION = 4  # tokens between brackets
 # Non-speech events transcribers put in parentheses, English and French.
 _NON_SPEECH = frozenset(
@@ -117,8 +119,10 @@ def extract_phrases(doc: Any, stops: frozenset[str]) -> list[str]:
             and (tok.lemma_ or tok.text).lower() not in stops
         ]
         words = [w for w in words if len(set(w)) > 1]  # drops "a", "xxxx" (redactions)
+        phrase = " ".join(words)
         if words and len(words) <= _MAX_WORDS and not set(words) <= _VAGUE:
-            phrases.append(" ".join(words))
+            if not is_small_talk(phrase):  # "oui", "bonjour", "thanks" name no theme
+                phrases.append(phrase)
     return phrases
 
 

@@ -139,6 +139,20 @@ def test_vague_nouns_do_not_name_a_cluster(nlp: dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "kept"),
+    [
+        ("fr", "Oui, oui, le vélo. Bonjour !", {"vélo"}),
+        ("fr", "Oh oui ! Le premier trajet.", {"trajet"}),
+        ("en", "Hi! Thanks for the loan bike, bye.", {"loan bike"}),
+    ],
+)
+def test_small_talk_words_are_no_phrases(
+    nlp: dict[str, Any], lang: str, text: str, kept: set[str]
+) -> None:
+    assert set(extract_phrases(nlp[lang](text), stop_words())) == kept
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "kept", "dropped"),
     [
         ("en", "Ugh. [laughs] The loan bike never appeared.", "loan bike", "laugh"),
