@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-__all__ = ["answer_valence", "is_null_answer", "normalise_text", "question_polarity"]
+__all__ = ["answer_valence", "fold_text", "is_null_answer", "normalise_text", "question_polarity"]
 
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _LEADING_MENTIONS = re.compile(r"^(?:\s*\.?@\w+)+[:,]?\s*")
@@ -94,14 +94,14 @@ def normalise_text(text: str) -> str:
     return " ".join(text.split())
 
 
-def _fold(text: str) -> str:
+def fold_text(text: str) -> str:
     """Lower-case, strip accents and punctuation: ``"Rien à signaler !"`` -> ``rien a signaler``."""
     ascii_text = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
     return " ".join(re.sub(r"[^a-z]+", " ", ascii_text).split())
 
 
 _NULL_ANSWERS = frozenset(
-    _fold(answer)
+    fold_text(answer)
     for answer in (
         "nothing", "nothing really", "nothing at all", "nothing else", "nothing to add",
         "nothing to say", "nothing comes to mind", "nothing I can think of", "none",
@@ -133,7 +133,7 @@ def is_null_answer(text: str) -> bool:
         >>> is_null_answer("No wait at all")
         False
     """
-    return _fold(text) in _NULL_ANSWERS
+    return fold_text(text) in _NULL_ANSWERS
 
 
 def question_polarity(question: str) -> int:
@@ -147,7 +147,7 @@ def question_polarity(question: str) -> int:
         >>> question_polarity("Qu'est-ce qui pourrait être amélioré ?")
         -1
     """
-    folded = _fold(question)
+    folded = fold_text(question)
     improve, praise = bool(_IMPROVE.search(folded)), bool(_PRAISE.search(folded))
     return (praise and not improve) - (improve and not praise)
 

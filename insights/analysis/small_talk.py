@@ -17,7 +17,8 @@ transcripts get this reading: in a survey answer or a tweet to an airline,
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from insights.analysis.sentiment_text import fold_text
 
 __all__ = ["is_small_talk"]
 
@@ -55,13 +56,8 @@ _PHRASES = (
 _ANNOTATION = re.compile(r"\[[^\]]{0,40}\]|\((?:[^()]{0,20})\)")
 
 
-def _fold(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
-    return " ".join(re.sub(r"[^a-z]+", " ", ascii_text).split())
-
-
 def _phrase_pattern() -> re.Pattern[str]:
-    folded = sorted({_fold(p) for p in _PHRASES}, key=len, reverse=True)  # longest first
+    folded = sorted({fold_text(p) for p in _PHRASES}, key=len, reverse=True)  # longest first
     return re.compile(r"(?:\b(?:" + "|".join(re.escape(p) for p in folded) + r")\b\s*)+")
 
 
@@ -77,5 +73,5 @@ def is_small_talk(text: str) -> bool:
         >>> is_small_talk("Thanks, the fitter was brilliant.")
         False
     """
-    folded = _fold(_ANNOTATION.sub(" ", text))
+    folded = fold_text(_ANNOTATION.sub(" ", text))
     return bool(folded) and _SMALL_TALK.fullmatch(folded + " ") is not None
