@@ -41,7 +41,7 @@ from typing import Any
 import numpy as np
 
 from insights.analysis.embed import Embedder
-from insights.analysis.small_talk import is_small_talk
+from insights.analysis.small_talk import NON_SPEECH, is_small_talk
 from insights.errors import UsageError
 
 __all__ = ["extract_phrases", "key_phrases", "make_label", "stop_words"]
@@ -53,13 +53,6 @@ _MIN_SUPPORT_FROM = 8
 _SYNONYM = 0.6
 _RULES = "phrases.v3"  # cache version of extract_phrases' rules: bump when they change
 _MAX_ANNOTATION = 4  # tokens between brackets
-# Non-speech events transcribers put in parentheses, English and French.
-_NON_SPEECH = frozenset(
-    "laugh laughs laughing laughter chuckles sigh sighs sighing cough coughs pause silence "
-    "inaudible unintelligible crosstalk overlapping noise music applause cries crying "
-    "rire rires rit soupir soupire soupirs toux tousse silence inaudible incompréhensible "
-    "bruit musique applaudissements pleurs".split()
-)
 # Nouns too vague to name a cluster on their own (durations, counts, "thing").
 _VAGUE = frozenset(
     "day week month year hour minute time times thing stuff lot way bit end kind sort "
@@ -96,7 +89,7 @@ def _annotations(doc: Any) -> set[int]:
         span = tokens[i + 1 : i + 2 + _MAX_ANNOTATION]
         end = next((k for k, t in enumerate(span) if t.text == close), None)
         words = span[:end] if end is not None else []
-        if words and (close == "]" or all(t.lower_ in _NON_SPEECH for t in words)):
+        if words and (close == "]" or all(t.lower_ in NON_SPEECH for t in words)):
             inside.update(t.i for t in words)
     return inside
 

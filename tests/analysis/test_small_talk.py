@@ -14,7 +14,7 @@ from insights.analysis.small_talk import is_small_talk
         "Yep, loud and clear.",
         "OK, go ahead.",
         "Hmm. [pause] Yeah.",
-        "Oui, c'est bon, allez-y.",
+        "Oui, allez-y. (rires)",
         "Avec plaisir, bonne journée !",
         "Merci à vous, mademoiselle. Au revoir !",
         "Attendez, je monte un peu le son... Voilà.",
@@ -36,12 +36,31 @@ def test_greetings_thanks_sound_checks_and_fillers_are_small_talk(text: str) -> 
         "So that settled it.",
         "No.",  # a bare answer: its question says what it means
         "Non, je crois que j'ai tout dit.",
+        "Yes (terrible)",  # parentheses hold speech unless they hold a non-speech event
+        "Oui (c'est nul)",
+        "Ok, 2/10.",
+        "Yes, 100%!",
+        "Ok 👎",
+        "Ok, всё ужасно",
+        "Oui, c'est bon.",  # can be a verdict
+        "No problem.",
+        "Yeah, right.",
+        "Hmm, so-so.",
         "[laughs]",
         "",
     ],
 )
 def test_one_content_word_keeps_a_statement(text: str) -> None:
     assert not is_small_talk(text)
+
+
+def test_long_back_channel_runs_are_decided_at_once() -> None:
+    import time
+
+    start = time.perf_counter()
+    assert not is_small_talk("mm-hmm, " * 200 + "but the app crashed")
+    assert is_small_talk("bye bye, " * 200 + "thanks")
+    assert time.perf_counter() - start < 1.0  # the regex it replaced took minutes here
 
 
 def test_the_demo_run_reads_interview_small_talk_as_neutral_and_nothing_else(demo_run) -> None:
