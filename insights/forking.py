@@ -50,10 +50,12 @@ def while_waiting(*tasks: Callable[[], object]) -> Iterator[None]:
 
     For loading what a later step needs anyway (models, libraries): while two
     forked workers parse, this process is idle. The tasks run here, in this
-    thread, after the workers were forked (so no thread is alive at a fork), in
-    order, once; an exception they raise propagates from the wait. Tasks no
-    wait came for are dropped at the end of the block: the step that needs what
-    they load loads it itself.
+    thread, once that wait's workers are forked, in order, once. They only fetch
+    ahead: a task that fails is dropped (the step that needs what it loads loads
+    it itself and reports its own error), and tasks no wait came for are dropped
+    at the end of the block. Later forks (a second language's NER, key phrases,
+    the side-by-side clustering) then happen after the loading, as they do
+    without this block.
 
     Example:
         >>> with while_waiting(models.load):
@@ -69,8 +71,14 @@ def while_waiting(*tasks: Callable[[], object]) -> Iterator[None]:
 def run_waiting_tasks() -> None:
     """Run the pending tasks of `while_waiting` (none outside it); call right after forking."""
     pending = _WAITING.get()
-    while pending:
-        pending.pop(0)()
+    if not pending:
+        return
+    tasks, pending[:] = pending[:], []  # taken at once: a context shared by threads runs them once
+    for task in tasks:
+        try:
+            task()
+        except Exception:  # noqa: BLE001, S112 - a prefetch; the step that needs it loads it again
+            continue
 
 
 def side_by_side(calls: Sequence[Callable[[], T]]) -> list[T]:

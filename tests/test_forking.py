@@ -114,16 +114,15 @@ def test_waiting_tasks_run_once_in_order_and_only_inside_the_block() -> None:
     assert done == ["models", "umap"], "tasks no wait came for are dropped with the block"
 
 
-def test_a_failing_waiting_task_raises_from_the_wait_and_the_rest_stay_pending() -> None:
+def test_a_failing_waiting_task_is_dropped_and_the_others_still_run() -> None:
     from insights.forking import run_waiting_tasks, while_waiting
 
     done: list[str] = []
 
     def broken() -> None:
-        raise RuntimeError("model file missing")
+        raise RuntimeError("model file missing")  # the step that needs it says so itself
 
     with while_waiting(broken, lambda: done.append("next")):
-        with pytest.raises(RuntimeError, match="model file missing"):
-            run_waiting_tasks()
+        run_waiting_tasks()
         run_waiting_tasks()
     assert done == ["next"]
