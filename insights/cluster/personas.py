@@ -56,7 +56,7 @@ __all__ = [
 ]
 
 _MIN_COVERAGE = 0.5
-_PROFILES = "respondent_profiles.v1"  # bump when respondent_profiles' output may change
+_PROFILES = "respondent_profiles.v1"  # bump when respondent_profiles' code changes
 _PROFILE_COLUMNS = (Col.RESPONDENT_ID, Col.STAGE, Col.CLUSTER_ID, Col.EMOTION)
 _ATTRIBUTE_WEIGHT = 0.5
 _PROVENANCE = re.compile(
@@ -179,11 +179,17 @@ def profile_digest(units: pd.DataFrame, embeddings: np.ndarray, respondents: pd.
     from insights.store import array_digest
 
     def strings(name: object, values: pd.Series) -> list[str]:
-        return [str(name), *map(str, values.tolist())]  # missing values too ("nan", "<NA>")
+        missing = values.isna().tolist()  # "\0" + type: never equal to a text value
+        texts = [
+            f"\0{type(v).__name__}" if m else str(v) for v, m in zip(values, missing, strict=True)
+        ]
+        return [str(name), *texts]
 
+    settings = [_PROFILES, str(_MIN_COVERAGE), str(_ATTRIBUTE_WEIGHT), str(_MAX_CATEGORIES)]
+    settings.append(_PROVENANCE.pattern)
     columns = [strings(c.value, units[c.value]) for c in _PROFILE_COLUMNS if c.value in units]
     cells = [strings(c, respondents[c]) for c in respondents.columns]
-    return array_digest(embeddings, [_PROFILES], *columns, *cells)
+    return array_digest(embeddings, settings, *columns, *cells)
 
 
 def respondent_profiles(

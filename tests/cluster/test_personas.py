@@ -161,6 +161,8 @@ def test_the_profile_digest_changes_with_every_input_of_the_profiles() -> None:
         profile_digest(units.assign(respondent_id="s#0"), vectors, respondents),
         profile_digest(units, vectors, respondents.assign(plan="free")),
         profile_digest(units, vectors, respondents.rename(columns={"plan": "tier"})),
+        profile_digest(units, vectors, respondents.assign(plan=pd.NA)),
+        profile_digest(units, vectors, respondents.assign(plan="<NA>")),
     ]
     assert digest not in changed and len(set(changed)) == len(changed)
 
