@@ -61,6 +61,11 @@ def load_base_map(run_dir: Path) -> JourneyMap:
         raise UsageError(
             f"{path} is missing; run `insights run INPUT… --out {run_dir}` first"
         ) from None
+    except OSError as exc:  # a folder named map.json, no permission…
+        raise UsageError(
+            f"{path} cannot be read ({exc.strerror or exc}); "
+            f"run `insights run INPUT… --out {run_dir}` again"
+        ) from None
     except ValidationError as exc:
         raise UsageError(
             f"{path} is not a valid map ({exc.error_count()} problems); "

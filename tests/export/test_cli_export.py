@@ -59,6 +59,12 @@ def test_missing_map(app, tmp_path):
     assert "map.json is missing" in _one_line_error(result)
 
 
+def test_a_folder_named_map_json_is_one_line(app, tmp_path):
+    (tmp_path / "map.json").mkdir()
+    result = runner.invoke(app, ["export", str(tmp_path), "-o", str(tmp_path / "a.md")])
+    assert "map.json cannot be read" in _one_line_error(result)
+
+
 def test_broken_map(app, tmp_path):
     (tmp_path / "map.json").write_text('{"truncated": ', encoding="utf-8")
     result = runner.invoke(app, ["export", str(tmp_path), "-o", str(tmp_path / "a.md")])
