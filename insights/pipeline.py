@@ -266,14 +266,15 @@ def _personas(
     analysed = units.loc[mask].reset_index(drop=True)
     vectors = embeddings[mask]
     ids = respondent_ids(analysed)
+    cached = config.cache_dir is not None  # keys and digest only serve the run cache
     groups = find_personas(
         ids,
         lambda: respondent_profiles(analysed, vectors, respondents)[1],
         seed=config.seed,
         cache_dir=config.cache_dir,
-        keys=respondent_keys(analysed, ids),
+        keys=respondent_keys(analysed, ids) if cached else None,
         refit=config.refit,
-        digest=profile_digest(analysed, vectors, respondents),
+        digest=profile_digest(analysed, vectors, respondents) if cached else None,
     )
     if groups is None:
         return [], {"k": 0, "reason": "fewer than 9 respondents"}

@@ -302,6 +302,8 @@ def find_personas(
             _keep_as_base(keys, groups, cache_dir, options)
         return groups
 
+    if cache_dir is None:  # nothing to look up: no key to compute
+        return fit()
     return memoised(
         cache_dir,
         "personas",
