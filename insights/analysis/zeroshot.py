@@ -36,11 +36,15 @@ from insights.taxonomies.model import NONE_LABEL, Label
 
 __all__ = [
     "NONE_LABEL",
+    "ZERO_SHOT_EMBEDDER",
     "PrototypeClassifier",
     "ZeroShotConfig",
     "ZeroShotResult",
     "prepare_text",
 ]
+
+ZERO_SHOT_EMBEDDER = "use-multilingual.v1"
+"""The embedder `ZeroShotConfig`'s defaults were calibrated on; a run scores with it."""
 
 _NONE_OWNER = -1
 _CHUNK = 4096

@@ -128,7 +128,9 @@ class Models:
         """
         _ = self.splitter, self.detector
         warm = ["ok"]
-        self.analyzer.sentiment.predict(warm, self.embedder.encode(warm), languages=["en"])
+        analyzer = self.analyzer
+        vectors = analyzer.scorer_vectors(warm, self.embedder.encode(warm))
+        analyzer.sentiment.predict(warm, vectors, languages=["en"])
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,89 @@
+"""The analysis step: which vectors each model reads, on the real default models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from insights.analysis.analyse import Analyzer, analyse
+from insights.analysis.embed import USE_MODEL_ID, Embedder, make_embedder
+from insights.cluster.cache import embed_cached
+from insights.taxonomies import load_taxonomy
+
+TEXTS = [
+    "@airline my bag never arrived and nobody answers the phone",
+    "The engineer came on time and set everything up in ten minutes",
+    "Livraison rapide, produit conforme, je recommande",
+    "J'ai attendu 40 minutes au téléphone pour parler à un conseiller",
+    "Thank you, bye!",
+    "How do I reset my password?",
+]
+LANGS = ["en", "en", "fr", "fr", "en", "en"]
+ANALYSIS = [
+    "sentiment",
+    "sentiment_score",
+    "emotion",
+    "emotion_score",
+    "stage",
+    "stage_score",
+    "touchpoint",
+    "touchpoint_score",
+]
+
+
+def _units() -> pd.DataFrame:
+    n = len(TEXTS)
+    return pd.DataFrame(
+        {
+            "unit_id": [f"u{i}" for i in range(n)],
+            "kind": ["transcript", "survey", "review", "review", "transcript", "survey"],
+            "respondent_id": [f"r{i}" for i in range(n)],
+            "role": ["respondent"] * n,
+            "lang": LANGS,
+            "text": TEXTS,
+        }
+    )
+
+
+@pytest.fixture(scope="module")
+def use() -> Embedder:
+    return make_embedder("use-multilingual.v1")
+
+
+@pytest.fixture(scope="module")
+def minilm() -> Embedder:
+    return make_embedder("minilm-int8.v1")
+
+
+def _analysed(embedder: Embedder, cache_dir: Path) -> tuple[Analyzer, pd.DataFrame]:
+    analyzer = Analyzer.make(load_taxonomy("default"), embedder, cache_dir=cache_dir)
+    units = _units()
+    vectors = embed_cached(units["text"].tolist(), embedder, cache_dir=cache_dir)
+    return analyzer, analyse(units, vectors, analyzer=analyzer)
+
+
+def test_a_run_on_another_embedder_scores_like_a_run_on_the_calibrated_one(
+    use: Embedder, minilm: Embedder, tmp_path: Path
+) -> None:
+    on_use, by_use = _analysed(use, tmp_path / "use")
+    on_minilm, by_minilm = _analysed(minilm, tmp_path / "minilm")
+    assert on_use.scorer is use
+    assert on_minilm.scorer.model_id == USE_MODEL_ID
+    assert on_minilm.model_ids()["embedder"] == minilm.model_id
+    assert on_minilm.model_ids()["zero_shot"] == f"prototype.v1@{USE_MODEL_ID}"
+    pd.testing.assert_frame_equal(by_minilm[ANALYSIS], by_use[ANALYSIS], atol=1e-4)
+    stages = ["support", "onboarding", "onboarding", "support", "none", "support"]
+    assert by_use["stage"].tolist() == stages
+    assert by_use["touchpoint"].tolist()[:4] == ["phone", "staff", "delivery", "phone"]
+
+
+def test_the_head_reuses_the_scorers_vectors_and_the_runs_english_block(
+    minilm: Embedder, tmp_path: Path
+) -> None:
+    analyzer, _ = _analysed(minilm, tmp_path)
+    head = analyzer.sentiment
+    assert head.embedder is analyzer.scorer.inner  # no second USE
+    assert head.english_embedder is not None
+    assert head.english_embedder.inner is minilm  # no second MiniLM session
