@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import lzma
+import shutil
+from array import array
 from collections import Counter
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-__all__ = ["DEFAULT_LANGUAGES", "LanguageDetector"]
+import numpy as np
+
+from insights.unpacked import load_unpacked, unpacked_file
+
+__all__ = ["DEFAULT_LANGUAGES", "LanguageDetector", "load_identifier"]
 
 DEFAULT_LANGUAGES = ("en", "fr", "de", "es", "it", "nl", "pt")
 _MIN_CONFIDENCE = 0.6
@@ -36,9 +44,7 @@ class LanguageDetector:
     def detect(self, text: str) -> tuple[str, float]:
         """Return the most likely language code and its probability."""
         if self._identifier is None:
-            from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-            self._identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            self._identifier = load_identifier()
             self._identifier.set_languages(list(self.languages))
         lang, prob = self._identifier.classify(text)
         return str(lang), float(prob)
@@ -78,3 +84,45 @@ class LanguageDetector:
             lang if prob >= _MIN_CONFIDENCE and len(text) >= _MIN_CHARS else majority
             for (lang, prob), text in zip(guesses, texts, strict=True)
         ]
+
+
+def load_identifier() -> Any:
+    """py3langid's identifier (probabilities normalised), its model read unpacked.
+
+    The packaged model is an npz inside LZMA (0.45 s to load); the copy in
+    `insights.unpacked` is that npz, uncompressed. Both build the same identifier.
+    """
+    import importlib.metadata
+
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    source = MODEL_DIR / MODEL_FILE
+    name = f"py3langid-{importlib.metadata.version('py3langid')}-model"
+    arrays = load_unpacked(unpacked_file(name, source, partial(_decompressed, source)))
+    try:
+        if arrays is not None:
+            return LanguageIdentifier(
+                np.asarray(arrays["ptc"]),
+                np.asarray(arrays["pc"]),
+                arrays["classes"].tolist(),
+                _uint_array(arrays["nextmove"]),
+                arrays["out_feat"].tolist(),
+                norm_probs=True,
+                tk_row=_uint_array(arrays["nextmove_row"]),
+            )
+    except KeyError:  # another layout: let py3langid read its own file
+        pass
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def _decompressed(source: Path, out: IO[bytes]) -> None:
+    with lzma.open(source) as packed:
+        shutil.copyfileobj(packed, out, length=1 << 20)
+
+
+def _uint_array(values: np.ndarray) -> array[int]:
+    """An unsigned integer numpy array as the stdlib array py3langid walks."""
+    typecode = {2: "H", 4: "I", 8: "L"}[values.dtype.itemsize]
+    out = array(typecode)
+    out.frombytes(np.ascontiguousarray(values).tobytes())
+    return out

@@ -18,3 +18,32 @@ def test_cached_guesses_are_the_same_and_a_rerun_loads_no_model(tmp_path) -> Non
     assert again._identifier is None, "every guess came from the cache"
     again.detect_all(texts + ["Un texte nouveau, jamais vu auparavant."])
     assert again._identifier is not None
+
+
+def test_the_unpacked_model_builds_the_packaged_identifier(tmp_path, monkeypatch) -> None:
+    import numpy as np
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from insights.ingest.language import load_identifier
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    packaged = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    written, read = load_identifier(), load_identifier()
+    assert len(list(tmp_path.glob("insights/unpacked/py3langid-*-model-*.npz"))) == 1
+
+    def same(a: object, b: object) -> bool:
+        if isinstance(a, np.ndarray):
+            return isinstance(b, np.ndarray) and a.dtype == b.dtype and np.array_equal(a, b)
+        if isinstance(a, tuple):
+            return isinstance(b, tuple) and all(same(x, y) for x, y in zip(a, b, strict=True))
+        return type(a) is type(b) and a == b
+
+    slots = [s for cls in type(packaged).__mro__ for s in getattr(cls, "__slots__", ())]
+    assert "tk_nextmove" in slots
+    for identifier in (written, read):
+        assert all(same(getattr(packaged, s), getattr(identifier, s)) for s in slots)
+    texts = ["Bonjour tout le monde", "Where is my parcel?", "Das ist gut", "ok"]
+    for languages in (["en", "fr"], ["en", "fr", "de", "es"]):
+        packaged.set_languages(languages)
+        read.set_languages(languages)
+        assert [read.classify(t) for t in texts] == [packaged.classify(t) for t in texts]
