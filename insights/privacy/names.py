@@ -51,7 +51,7 @@ from insights.spacy_ids import mapping_model_id, pipeline_id
 from insights.spacy_pipelines import extract_all
 from insights.store import JsonCache, cached_per_text
 
-__all__ = ["NameFinder"]
+__all__ = ["NameFinder", "may_hold_a_name"]
 
 _NOT_PERSON = frozenset("DATE TIME MONEY QUANTITY CARDINAL ORDINAL PERCENT".split())
 _BATCH = 256
@@ -118,7 +118,8 @@ class NameFinder:
             return out
         groups: dict[str, list[int]] = {}
         for i, lang in enumerate(langs):
-            groups.setdefault("fr" if lang == "fr" else "en", []).append(i)
+            if may_hold_a_name(texts[i]):
+                groups.setdefault("fr" if lang == "fr" else "en", []).append(i)
         for lang, idx in groups.items():
             found = self._run_ner(lang, [texts[i] for i in idx])
             for i, ents in zip(idx, found, strict=True):
@@ -167,6 +168,19 @@ class NameFinder:
     def _kept(self, name: str) -> bool:
         folded = " ".join(name.casefold().split())
         return folded in self._keep or any(w in self._keep for w in folded.split())
+
+
+def may_hold_a_name(text: str) -> bool:
+    """Whether NER could change what is found in `text`: it has an upper-case letter.
+
+    Every rule reads entities on capitalised words only: an entity is trimmed to
+    its capitalised words (`_trim`), a given name counts only capitalised
+    (`_given_ok`), and the corpus evidence counts capitalised words. Without an
+    upper-case letter no word of the text, nor of any part of it, is
+    capitalised, so its entities cannot matter and NER does not run on it (5 % of
+    `benchmarks/perf.py`'s statements; whole corpora of lower-cased reviews).
+    """
+    return any(map(str.isupper, text))
 
 
 def _title_case(text: str, span: Span) -> bool:

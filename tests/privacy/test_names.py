@@ -127,3 +127,38 @@ def test_a_warm_run_does_not_load_the_ner_models(tmp_path):
     warm = NameFinder(cache_dir=tmp_path)
     assert warm.find_many(texts, langs) == first and first[0]
     assert warm._nlp == {}
+
+
+LOWER = [
+    "thanks john smith for sorting out my refund so quickly",
+    "jean-pierre au guichet a été adorable, merci marie",
+    "spoke to sarah o'neil, then to dr patel, both useless",
+    "à l'agence de lyon, kévin nguyen m'a rappelé deux fois",
+]
+
+
+def test_ner_runs_only_where_a_letter_is_upper_case(ner_pipelines):
+    counting = {lang: _CountingPipeline(nlp) for lang, nlp in ner_pipelines.items()}
+    texts = [*LOWER, "I spoke to Sophie Martin yesterday.", "ÉCRIT EN MAJUSCULES, MERCI"]
+    langs = ["en", "fr", "en", "fr", "en", "fr"]
+    NameFinder(pipelines=counting).find_many(texts, langs)
+    assert counting["en"].texts == [texts[4]] and counting["fr"].texts == [texts[5]]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_entities_of_a_text_without_capitals_change_nothing(ner_pipelines, lang):
+    from insights.privacy.evidence import Evidence
+
+    ents = [
+        [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        for doc in ner_pipelines[lang].pipe(LOWER)
+    ]
+    words = [tokens(text) for text in LOWER]
+    finder = NameFinder(pipelines=ner_pipelines)
+    with_ner = [finder._decide(t, e, w) for t, e, w in zip(LOWER, ents, words, strict=True)]
+    without = [finder._decide(t, [], w) for t, w in zip(LOWER, words, strict=True)]
+    assert with_ner == without
+    counted, skipped = Evidence(), Evidence()
+    counted.add(LOWER, ents, words)
+    skipped.add(LOWER, [[] for _ in LOWER], words)
+    assert vars(counted) == vars(skipped)
