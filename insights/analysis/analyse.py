@@ -18,7 +18,12 @@ import pandas as pd
 from insights.analysis.embed import Embedder
 from insights.analysis.given import given_labels
 from insights.analysis.small_talk import is_small_talk
-from insights.analysis.zeroshot import ZERO_SHOT_EMBEDDER, PrototypeClassifier, ZeroShotResult
+from insights.analysis.zeroshot import (
+    ZERO_SHOT_EMBEDDER,
+    ZERO_SHOT_MODEL_ID,
+    PrototypeClassifier,
+    ZeroShotResult,
+)
 from insights.schema import Col, Kind, Role
 from insights.taxonomies.model import Dimension, Taxonomy
 
@@ -66,13 +71,13 @@ class Analyzer:
         is not the run's embedder) goes through the embedding cache, so a second
         run embeds none of it again.
         """
-        from insights.analysis.embed import USE_MODEL_ID, make_embedder
+        from insights.analysis.embed import make_embedder
         from insights.analysis.sentiment import DEFAULT_SENTIMENT, make_sentiment
         from insights.cluster.cache import with_cache
         from insights.taxonomies import none_examples
 
         none = none_examples()
-        if embedder.model_id == USE_MODEL_ID:
+        if embedder.model_id == ZERO_SHOT_MODEL_ID:
             scorer = embedder
         else:
             scorer = make_embedder(ZERO_SHOT_EMBEDDER)

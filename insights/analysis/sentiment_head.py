@@ -154,9 +154,11 @@ class HeadSentiment:
         Args:
             embedder: the run's embedder; reused when the head was trained on it.
             artefact: which head.
-            english_embedder: an already loaded instance of the head's English-only
-                embedder (the run's embedder is used if it is that model; built on
-                first use otherwise); ignored if it is another model.
+            english_embedder: an already loaded embedder the head may reuse: for its
+                English-only block if it is that model (the run's embedder is used if
+                it is; built on first use otherwise), or for its main block if it is
+                the main model and `embedder` is not (the run's embedder, when the
+                vectors passed to `predict` are another model's); else ignored.
             fast: compute the English block with the int8 runtime of its model when
                 onnxruntime is installed (see the module docstring).
             cache_dir: embedding cache for the texts the head embeds itself (see
@@ -168,9 +170,13 @@ class HeadSentiment:
         self._english_name = fast_variant(english_name) if fast else english_name
         if self._english_name != english_name:
             self.model_id += f"+{self._english_name}"
-        matches = embedder is not None and embedder.model_id == self.meta["embedder_model_id"]
+        main_id = self.meta["embedder_model_id"]
+        matches = embedder is not None and embedder.model_id == main_id
         self._shared = embedder if matches else None
+        self._cache_dir = cache_dir
         self._own: Embedder | None = None
+        if not matches and english_embedder is not None and english_embedder.model_id == main_id:
+            self._own = self._cached(english_embedder)
         english_id = str(self.meta.get("english_embedder_model_id") or "")
         faster = self._english_name != english_name
 
@@ -179,7 +185,6 @@ class HeadSentiment:
 
         candidates = [e for e in (english_embedder, embedder) if e is not None]
         self._english = next((e for e in candidates if english_id and is_english(e)), None)
-        self._cache_dir = cache_dir
         weights = hashlib.sha256(self._weights.tobytes() + self._bias.tobytes()).hexdigest()
         # probabilities in the run cache; "rowwise": logits by `rowwise_product` (batch-invariant)
         self._cache_id = f"{self.model_id}#{weights[:16]}#rowwise"

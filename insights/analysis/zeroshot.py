@@ -30,13 +30,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from insights.analysis.embed import Embedder, rowwise_product
+from insights.analysis.embed import USE_MODEL_ID, Embedder, rowwise_product
 from insights.errors import UsageError
 from insights.taxonomies.model import NONE_LABEL, Label
 
 __all__ = [
     "NONE_LABEL",
     "ZERO_SHOT_EMBEDDER",
+    "ZERO_SHOT_MODEL_ID",
     "PrototypeClassifier",
     "ZeroShotConfig",
     "ZeroShotResult",
@@ -45,6 +46,8 @@ __all__ = [
 
 ZERO_SHOT_EMBEDDER = "use-multilingual.v1"
 """The embedder `ZeroShotConfig`'s defaults were calibrated on; a run scores with it."""
+ZERO_SHOT_MODEL_ID = USE_MODEL_ID
+"""Its model id (`tests/analysis/test_analyse.py` checks the two agree)."""
 
 _NONE_OWNER = -1
 _CHUNK = 4096

