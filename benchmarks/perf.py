@@ -381,8 +381,11 @@ def main_run(args: argparse.Namespace, work: Path) -> dict[str, dict[str, Any]]:
                (grown, work / "out3", cache, args.embedder, args.profile)),
         "d": ("BERTopic fit_transform", phase_bertopic, (texts,)),
     }  # fmt: skip
+    cold = {"x": work / "onnx", "c": cache}  # emptied first: a reused --work is not cold
     for key in args.phases.split(","):
         what, fn, fn_args = jobs[key]
+        if key in cold:
+            shutil.rmtree(cold[key], ignore_errors=True)
         res[key] = in_child(fn, *fn_args)
         show(key, what, res[key], n)
     for key in ("c", "c2", "c3"):
