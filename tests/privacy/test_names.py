@@ -174,3 +174,34 @@ def test_no_word_is_capitalised_in_a_text_without_an_upper_case_letter():
         if not may_hold_a_name(char):
             assert not Token(0, 2, char + "x").capitalised
             assert not Token(0, 1, char).capitalised
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "hi ibrahim, any news on my refund?", ["ibrahim"]),
+        ("en", "The baggage rep latrice was brilliant.", ["latrice"]),
+        ("en", "my daughter priya loves the kids seat", ["priya"]),
+        ("en", "Had a call with caitlin and Vanessa from the shop.", ["Vanessa", "caitlin"]),
+        ("fr", "Bonjour yasmine, toujours rien reçu.", ["yasmine"]),
+        ("fr", "Mon mari jérôme a tout monté en une heure.", ["jérôme"]),
+        ("fr", "moi c'est julie, je roule tous les jours", ["julie"]),
+        ("fr", "j'ai eu un conseiller lucas très patient", ["lucas"]),
+    ],
+)
+def test_lower_case_given_names_are_found_after_a_cue(finder, lang, text, expected):
+    assert names(finder, [text], lang) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "hi friend! quick question about bags"),  # Friend is a given name, and a word
+        ("en", "hello sunny skies, finally landed"),
+        ("en", "my husband hung up after an hour on hold"),
+        ("en", "stuck in houston and dallas all night"),  # places, and no name beside them
+        ("en", "like kelsey said, the app is slow"),  # a name, but no cue: kept (README)
+    ],
+)
+def test_lower_case_words_without_a_cue_stay(finder, lang, text):
+    assert names(finder, [text], lang) == [[]]
