@@ -37,7 +37,10 @@ from insights.privacy.ner import PIPELINES, idle_pipes, load_ner
 from insights.privacy.spans import Found, PiiType
 from insights.privacy.words import (
     EDGE_WORDS,
+    GREETINGS,
     PARTICLES,
+    RELATIVES,
+    ROLES,
     TITLES,
     Token,
     after_article,
@@ -203,8 +206,8 @@ def _lower_case_by_cue(text: str, words: list[Token], found: list[Span]) -> list
         if not tok.word[0].islower() or given(tok.word) is not False:
             continue
         before = [w.word.casefold() for w in words[max(0, i - 2) : i]]
-        greeted = bool(before) and before[-1] in _GREETINGS | _ROLES
-        relative = len(before) == 2 and before[0] in _POSSESSIVES and before[1] in _RELATIVES
+        greeted = bool(before) and before[-1] in GREETINGS | ROLES
+        relative = len(before) == 2 and before[0] in _POSSESSIVES and before[1] in RELATIVES
         introduced = _INTRODUCTION.search(text, 0, tok.start) is not None
         cue = greeted and joined(text, words[i - 1].end, tok.start) or relative or introduced
         if cue or _joined_to_a_name(text, words, i, found):
@@ -223,18 +226,7 @@ def _joined_to_a_name(text: str, words: list[Token], i: int, found: list[Span]) 
     return False
 
 
-_GREETINGS = frozenset("hi hello hey dear bonjour bonsoir salut coucou cher chère".split())
-_ROLES = frozenset(
-    "agent rep representative advisor adviser conseiller conseillère technicien "
-    "technicienne".split()
-)
 _POSSESSIVES = frozenset("my our mon ma notre".split())
-_RELATIVES = frozenset(
-    "son daughter husband wife partner boyfriend girlfriend brother sister mum mom dad "
-    "father mother friend colleague neighbour neighbor fils fille mari femme conjoint "
-    "conjointe compagnon compagne frère sœur soeur mère père ami amie copain copine "
-    "collègue voisin voisine".split()
-)
 _INTRODUCTION = re.compile(
     r"(?:\bmy name is|\bje m['’]appelle|\bmoi,? c['’]est)[ \u00a0]+\Z", re.IGNORECASE
 )

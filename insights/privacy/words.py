@@ -14,7 +14,10 @@ from dataclasses import dataclass
 __all__ = [
     "ARTICLES",
     "EDGE_WORDS",
+    "GREETINGS",
     "PARTICLES",
+    "RELATIVES",
+    "ROLES",
     "TITLES",
     "Token",
     "after_article",
@@ -30,9 +33,17 @@ __all__ = [
 TITLES = frozenset(
     "Mr Mrs Ms Miss Mx Dr Prof Sir M Mme Mmes Mlle Madame Monsieur Mademoiselle Docteur Me".split()
 )
-EDGE_WORDS = frozenset(
-    "bonjour bonsoir salut coucou merci cher chère hello hi hey dear thanks thank ok okay "
-    "oui non yes no".split()
+GREETINGS = frozenset("bonjour bonsoir salut coucou cher chère hello hi hey dear".split())
+EDGE_WORDS = GREETINGS | frozenset("merci thanks thank ok okay oui non yes no".split())
+ROLES = frozenset(
+    "agent rep representative advisor adviser conseiller conseillère technicien "
+    "technicienne".split()
+)
+RELATIVES = frozenset(
+    "son daughter husband wife partner boyfriend girlfriend brother sister mum mom dad "
+    "father mother friend colleague neighbour neighbor fils fille mari femme conjoint "
+    "conjointe compagnon compagne frère sœur soeur mère père ami amie copain copine "
+    "collègue voisin voisine".split()
 )
 PARTICLES = frozenset("de du des la le van von der den da di del dos el al bin ben".split())
 ARTICLES = frozenset(
