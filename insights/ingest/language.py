@@ -13,7 +13,7 @@ from typing import IO, Any
 
 import numpy as np
 
-from insights.unpacked import discard, load_unpacked, unpacked_file
+from insights.unpacked import from_copy
 
 __all__ = ["DEFAULT_LANGUAGES", "LanguageDetector", "load_identifier"]
 
@@ -97,22 +97,29 @@ def load_identifier() -> Any:
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
     source = MODEL_DIR / MODEL_FILE
-    copy = unpacked_file("py3langid", "model", source, partial(_decompressed, source))
-    arrays = load_unpacked(copy)
-    if arrays is not None and copy is not None:
-        try:
-            return LanguageIdentifier(
-                np.asarray(arrays["ptc"]),
-                np.asarray(arrays["pc"]),
-                arrays["classes"].tolist(),
-                _uint_array(arrays["nextmove"]),
-                arrays["out_feat"].tolist(),
-                norm_probs=True,
-                tk_row=_uint_array(arrays["nextmove_row"]),
-            )
-        except Exception:  # noqa: BLE001 - another layout: py3langid reads its own file
-            discard(copy)
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return from_copy(
+        "py3langid",
+        "model",
+        source,
+        partial(_decompressed, source),
+        _identifier,
+        partial(LanguageIdentifier.from_model_file, MODEL_FILE, norm_probs=True),
+    )
+
+
+def _identifier(arrays: dict[str, np.ndarray]) -> Any:
+    """What py3langid's ``from_model_file`` builds, from its uncompressed npz's arrays."""
+    from py3langid.langid import LanguageIdentifier
+
+    return LanguageIdentifier(
+        np.asarray(arrays["ptc"]),
+        np.asarray(arrays["pc"]),
+        arrays["classes"].tolist(),
+        _uint_array(arrays["nextmove"]),
+        arrays["out_feat"].tolist(),
+        norm_probs=True,
+        tk_row=_uint_array(arrays["nextmove_row"]),
+    )
 
 
 def _decompressed(source: Path, out: IO[bytes]) -> None:
