@@ -73,6 +73,13 @@ def stop_words() -> frozenset[str]:
     return frozenset(w for w in text.splitlines() if w and not w.startswith("#"))
 
 
+def _lemma(token: Any, lemmatizer: Any | None) -> str:
+    """The token's lemma (its text when it has none), as spaCy's lemmatizer sets it."""
+    if lemmatizer is not None and (lemmatizer.overwrite or token.lemma == 0):  # as its __call__
+        return str(lemmatizer.lemmatize(token)[0]) or token.text
+    return str(token.lemma_) or token.text
+
+
 def _annotations(doc: Any) -> set[int]:
     """Tokens of transcript annotations: ``[laughs]``, ``[rires]``, ``[NAME 1]``, ``(sighs)``.
 
@@ -94,22 +101,25 @@ def _annotations(doc: Any) -> set[int]:
     return inside
 
 
-def extract_phrases(doc: Any, stops: frozenset[str]) -> list[str]:
+def extract_phrases(doc: Any, stops: frozenset[str], lemmatizer: Any | None = None) -> list[str]:
     """Lemmatised noun-chunk phrases of one parsed spaCy `doc`, in text order.
 
-    Transcript annotations (`_annotations`) are no part of any phrase.
+    Transcript annotations (`_annotations`) are no part of any phrase. With a
+    `lemmatizer` (the pipeline's, left out of its run), only the tokens a phrase
+    may hold are lemmatised, by the component's own method: the same lemmas as
+    running it over every token, at a fraction of its cost.
     """
     phrases = []
     annotations = _annotations(doc) if "[" in doc.text or "(" in doc.text else set()
     for chunk in doc.noun_chunks:
         words = [
-            (tok.lemma_ or tok.text).lower().strip()
+            lemma.lower().strip()
             for tok in chunk
             if tok.pos_ not in _SKIP_POS
             and tok.i not in annotations
             and tok.is_alpha
             and tok.text.lower() not in stops
-            and (tok.lemma_ or tok.text).lower() not in stops
+            and (lemma := _lemma(tok, lemmatizer)).lower() not in stops
         ]
         words = [w for w in words if len(set(w)) > 1]  # drops "a", "xxxx" (redactions)
         phrase = " ".join(words)
@@ -270,8 +280,9 @@ def _phrases_by_language(
 
         def parse(todo: list[str], lang: str = lang) -> list[list[str]]:
             pipeline = nlp[lang]  # NER and the sentence recogniser are not needed here
-            idle = [p for p in pipeline.pipe_names if p in ("ner", "senter")]
-            phrases_of = partial(extract_phrases, stops=stops)
+            idle = [p for p in pipeline.pipe_names if p in ("ner", "senter", "lemmatizer")]
+            lemmatizer = pipeline.get_pipe("lemmatizer") if "lemmatizer" in idle else None
+            phrases_of = partial(extract_phrases, stops=stops, lemmatizer=lemmatizer)
             return extract_all(pipeline, todo, phrases_of, disable=idle, batch_size=64)
 
         out[lang] = dict(zip(texts, cached_per_text(cache, texts, parse), strict=True))

@@ -213,3 +213,23 @@ def test_repeated_statements_are_sampled_like_the_others() -> None:
     assert picked == sorted(set(picked)) and len(picked) == 100
     assert 30 <= sum(i < 500 for i in picked) <= 70
     assert _stable_sample(texts[:80], 100) == list(range(80))
+
+
+@pytest.mark.parametrize(
+    ("clusters", "lang", "plural", "lemma"),
+    [
+        (EN, "en", "The children were sad.", "child"),
+        (FR, "fr", "Les chevaux sont partis.", "cheval"),
+    ],
+)
+def test_lemmatising_only_phrase_tokens_gives_the_same_phrases(
+    clusters: list[list[str]], lang: str, plural: str, lemma: str, nlp: dict[str, Any]
+) -> None:
+    texts = [t for c in clusters for t in c] + [plural]
+    pipeline, stops = nlp[lang], stop_words()
+    whole = [extract_phrases(doc, stops) for doc in pipeline.pipe(texts)]
+    docs = list(pipeline.pipe(texts, disable=["lemmatizer"]))
+    assert extract_phrases(docs[-1], stops) != [lemma]  # without it, no lemma
+    lazy = [extract_phrases(doc, stops, pipeline.get_pipe("lemmatizer")) for doc in docs]
+    assert lazy == whole
+    assert lazy[-1] == [lemma]
