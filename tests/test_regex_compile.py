@@ -114,15 +114,39 @@ print(len(long_parsed), compiled == _compiler.compile(compiled.pattern, compiled
 """
 
 
-def test_the_french_pipeline_loads_its_token_pattern_from_the_run_cache(tmp_path: Path) -> None:
+def test_the_french_pipeline_loads_its_token_pattern_from_the_machine_store(
+    tmp_path: Path,
+) -> None:
+    import os
     import subprocess
 
-    def load() -> str:
-        command = [sys.executable, "-c", _CHILD, str(tmp_path)]
-        return subprocess.run(command, capture_output=True, text=True, check=True).stdout.split()
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")}
 
-    assert load() == ["1", "True"]  # parsed once, stored
-    assert load() == ["0", "True"]  # built from the stored code: the same pattern
+    def load(run_cache: str) -> list[str]:
+        command = [sys.executable, "-c", _CHILD, str(tmp_path / run_cache)]
+        done = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
+        return done.stdout.split()
+
+    assert load("run1") == ["1", "True"]  # parsed once, stored
+    assert load("run2") == ["0", "True"]  # a new run cache: built from the stored code
+    assert (tmp_path / "xdg" / "insights" / "unpacked" / "regex-code").is_dir()
+    assert not (tmp_path / "run2").exists()
+
+
+def test_without_a_home_folder_patterns_are_stored_in_the_run_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from insights import unpacked
+    from insights.spacy_pipelines import regex_store
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert (
+        regex_store(tmp_path / "run") == tmp_path / "xdg" / "insights" / "unpacked" / "regex-code"
+    )
+    assert regex_store(None) == tmp_path / "xdg" / "insights" / "unpacked" / "regex-code"
+    monkeypatch.setattr(unpacked, "unpacked_dir", lambda: None)
+    assert regex_store(tmp_path / "run") == tmp_path / "run"
+    assert regex_store(None) is None
 
 
 def test_a_cache_that_cannot_be_used_leaves_patterns_compiling_as_usual(
