@@ -27,6 +27,7 @@ customer research must not phone home.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -43,17 +44,20 @@ from typing import Any
 from insights.analysis.onnx_feeds import load_tokenizer, max_seq_length
 from insights.analysis.onnx_static import fix_activation_scales
 from insights.errors import InsightsError, UsageError
+from insights.io import atomic_write
 
 __all__ = [
     "RECIPE",
     "import_onnxruntime",
     "int8_model_path",
     "model_fingerprint",
+    "remember_fingerprint",
     "onnx_cache_dir",
 ]
 
 RECIPE = "onnx-opset17-int8-per-channel-weights-calibrated-activations.v2"
 MODEL_FILE = "model.int8.onnx"
+_MEMO_FOLDER = "fingerprints"  # digests of model folders (`model_fingerprint`)
 _FINGERPRINT_FILES = (
     "config.json",
     "model.safetensors",
@@ -90,8 +94,13 @@ def onnx_cache_dir() -> Path:
     return Path(base) / "insights" / "onnx"
 
 
-def model_fingerprint(model_dir: Path) -> str:
+def model_fingerprint(model_dir: Path, *, memo_dir: Path | None = None) -> str:
     """Hex digest (16 characters) of `RECIPE`, the calibration texts and the model files.
+
+    Hashing MiniLM's 90 MB of weights costs 0.1-0.2 s of every run; a digest
+    `remember_fingerprint` kept in `memo_dir` is read back instead while the
+    files keep their names, sizes and modification times (as `insights.unpacked`
+    keys its copies).
 
     Example:
         >>> model_fingerprint(Path("models/all-MiniLM-L6-v2"))
@@ -99,17 +108,43 @@ def model_fingerprint(model_dir: Path) -> str:
     """
     from insights.analysis.onnx_static import calibration_digest
 
+    if memo_dir is not None:
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            found = _memo_file(model_dir, memo_dir).read_text(encoding="ascii").strip()
+            if len(found) == 16 and all(c in "0123456789abcdef" for c in found):
+                return found
     digest = hashlib.sha256(RECIPE.encode())
     digest.update(calibration_digest().encode())
-    for name in _FINGERPRINT_FILES:
-        path = model_dir / name
-        if not path.is_file():
-            continue
-        digest.update(f"\0{name}\0".encode())
+    for path in _fingerprint_files(model_dir):
+        digest.update(f"\0{path.name}\0".encode())
         with path.open("rb") as handle:
             for chunk in iter(lambda: handle.read(_CHUNK), b""):
                 digest.update(chunk)
     return digest.hexdigest()[:16]
+
+
+def remember_fingerprint(model_dir: Path, memo_dir: Path, fingerprint: str) -> None:
+    """Keep `fingerprint` of `model_dir` for `model_fingerprint` (nothing if it cannot)."""
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        memo = _memo_file(model_dir, memo_dir)
+        if memo.is_file() and memo.read_text(encoding="ascii") == fingerprint:
+            return
+        atomic_write(memo, lambda handle: handle.write(fingerprint.encode("ascii")))
+
+
+def _fingerprint_files(model_dir: Path) -> list[Path]:
+    return [model_dir / n for n in _FINGERPRINT_FILES if (model_dir / n).is_file()]
+
+
+def _memo_file(model_dir: Path, memo_dir: Path) -> Path:
+    """The memo of `model_dir`'s digest: named by its files' names, sizes and times."""
+    from insights.analysis.onnx_static import calibration_digest
+
+    stats = [
+        (p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in _fingerprint_files(model_dir)
+    ]
+    key = f"{RECIPE}|{calibration_digest()}|{model_dir.resolve()}|{stats}"
+    return memo_dir / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.fingerprint"
 
 
 def int8_model_path(model_dir: Path, *, cache_dir: Path | None = None) -> Path:
@@ -129,9 +164,13 @@ def int8_model_path(model_dir: Path, *, cache_dir: Path | None = None) -> Path:
     Example:
         >>> int8_model_path(Path("models/all-MiniLM-L6-v2"))  # ~15 s the first time
     """
-    folder = (cache_dir or onnx_cache_dir()) / model_fingerprint(model_dir)
+    base = cache_dir or onnx_cache_dir()
+    memo = base / _MEMO_FOLDER
+    fingerprint = model_fingerprint(model_dir, memo_dir=memo)
+    folder = base / fingerprint
     target = folder / MODEL_FILE
     if target.is_file():
+        remember_fingerprint(model_dir, memo, fingerprint)  # once the export exists
         return target
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -146,6 +185,7 @@ def int8_model_path(model_dir: Path, *, cache_dir: Path | None = None) -> Path:
         _move_into_place(work / MODEL_FILE, target)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    remember_fingerprint(model_dir, memo, fingerprint)
     return target
 
 

@@ -24,6 +24,7 @@ from insights.analysis.onnx_export import (  # noqa: E402
     MODEL_FILE,
     int8_model_path,
     model_fingerprint,
+    remember_fingerprint,
 )
 from insights.analysis.onnx_feeds import length_batches  # noqa: E402
 from insights.errors import InsightsError, UsageError  # noqa: E402
@@ -212,3 +213,33 @@ def test_calibration_texts_cover_both_languages_and_long_texts() -> None:
     assert any("é" in text for text in texts)  # French examples
     assert max(len(text.split()) for text in texts) > 100  # joined into long texts
     assert calibration_digest() == calibration_digest()
+
+
+def test_the_fingerprint_is_memoised_until_a_model_file_changes(tmp_path: Path) -> None:
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "config.json").write_text('{"hidden_size": 4}')
+    (model / "vocab.txt").write_text("[PAD]\nhello\n")
+    memo = tmp_path / "memo"
+    hashed = model_fingerprint(model)
+    assert model_fingerprint(model, memo_dir=memo) == hashed
+    assert not memo.exists()  # only remember_fingerprint writes
+    remember_fingerprint(model, memo, hashed)
+    (kept,) = memo.iterdir()
+    assert kept.read_text() == hashed
+    kept.write_text("0123456789abcdef")  # read back while the files stay the same
+    assert model_fingerprint(model, memo_dir=memo) == "0123456789abcdef"
+    kept.write_bytes(b"\xff\xfe damaged")  # not a digest: hashed again
+    assert model_fingerprint(model, memo_dir=memo) == hashed
+    kept.write_text("0123456789abcdef")
+    (model / "vocab.txt").write_text("[PAD]\nhello\nworld\n")  # another size: hashed again
+    assert model_fingerprint(model, memo_dir=memo) == model_fingerprint(model) != hashed
+    (model / "vocab.txt").write_text("[PAD]\nhello\n")
+    os.utime(model / "vocab.txt", ns=(1, 1))  # same size and content, another time
+    assert model_fingerprint(model, memo_dir=memo) == hashed
+
+
+def test_an_export_remembers_its_fingerprint(int8: OnnxEmbedder, onnx_cache: Path) -> None:
+    kept = [m.read_text() for m in (onnx_cache / "fingerprints").iterdir()]
+    assert kept
+    assert all((onnx_cache / name / MODEL_FILE).is_file() for name in kept)
