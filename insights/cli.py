@@ -178,7 +178,9 @@ def run(
     ] = None,
     batch_size: Annotated[
         int,
-        typer.Option("--batch-size", help="Statements per task (embedding and scoring)."),
+        typer.Option(
+            "--batch-size", help="Statements per scoring task (embedding tasks: 4 times as many)."
+        ),
     ] = 512,
     profile: Annotated[
         bool, typer.Option("--profile", help="Print the seconds spent in each step.")

@@ -26,8 +26,9 @@ def default_cache_dir() -> Path:
 class RunConfig:
     """Everything a run depends on besides its inputs.
 
-    `batch_size` is the number of statements per partition task (distinct texts
-    embedded together; units scored together); every executor uses the same cuts.
+    `batch_size` is the number of statements per partition task (units scored
+    together; embedding tasks take `EMBED_BATCH_FACTOR` times as many distinct
+    texts); every executor uses the same cuts.
     """
 
     ingest: IngestOptions = field(default_factory=IngestOptions)

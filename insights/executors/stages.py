@@ -11,6 +11,7 @@ import pandas as pd
 from insights.executors import Executor
 from insights.executors.tasks import (
     BATCH_SIZE,
+    EMBED_BATCH_FACTOR,
     analyse_batch,
     embed_batch,
     plan_embedding,
@@ -49,10 +50,11 @@ def embed_units(
 ) -> np.ndarray:
     """One L2-normalised float32 row per unit, each distinct text embedded once.
 
-    The distinct (cleaned) texts are embedded in batches of `batch_size`, in
-    order of first appearance, through the cache in `cache_dir`.
+    The distinct (cleaned) texts are embedded in batches of `batch_size` x
+    `EMBED_BATCH_FACTOR`, in order of first appearance, through the cache in `cache_dir`.
     """
-    plan = plan_embedding(units[Col.TEXT.value].astype(str).tolist(), batch_size=batch_size)
+    texts = units[Col.TEXT.value].astype(str).tolist()
+    plan = plan_embedding(texts, batch_size=batch_size * EMBED_BATCH_FACTOR)
     progress.start("Embedding statements", total=sum(map(len, plan.batches)))
     vectors = executor.map(
         embed_batch,

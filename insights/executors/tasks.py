@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BATCH_SIZE",
+    "EMBED_BATCH_FACTOR",
     "EmbeddingPlan",
     "ModelSpec",
     "Models",
@@ -40,6 +41,11 @@ __all__ = [
 ]
 
 BATCH_SIZE = 512
+# Embedding tasks take this many times `batch_size` distinct texts: an embedder sorts a
+# task's texts by length, and over more texts it pads less and its two threads finish
+# together more often (10,000 statements, int8 MiniLM: 14.7 s in tasks of 512, 12.3 s
+# of 2,048, 12.1 s in one; the vectors are the same bits).
+EMBED_BATCH_FACTOR = 4
 
 
 @dataclass(frozen=True)
