@@ -182,7 +182,9 @@ def key_phrases(
         if len(texts) >= _MIN_SUPPORT_FROM and any(n >= 2 for n in count.values()):
             for phrase in [p for p, n in count.items() if n < 2]:
                 del score[phrase]
-    return [_select(s, embedder, top_n, diversity) for s in scores]
+    ranked = [_ranked(s, top_n) for s in scores]
+    vectors = _phrase_vectors(ranked, embedder)
+    return [_select(r, s, vectors, diversity, top_n) for r, s in zip(ranked, scores, strict=True)]
 
 
 def make_label(
@@ -307,15 +309,41 @@ def _ctfidf(counts: Sequence[Counter[str]]) -> list[dict[str, float]]:
     return scores
 
 
+def _ranked(scores: Mapping[str, float], top_n: int) -> list[str]:
+    """The candidates MMR looks at: the `top_n` x `_CANDIDATES` best phrases, best first."""
+    return sorted(scores, key=lambda p: (-scores[p], p))[: top_n * _CANDIDATES]
+
+
+def _phrase_vectors(
+    ranked: Sequence[Sequence[str]], embedder: Embedder | None
+) -> dict[str, np.ndarray] | None:
+    """Unit vectors of every cluster's candidates, embedded in one call (None: no embedder).
+
+    One call for all clusters rather than one per cluster: the embedder sorts
+    and batches them together, and a text's vector does not depend on its batch.
+    """
+    if embedder is None:
+        return None
+    phrases = list(dict.fromkeys(p for r in ranked if len(r) > 1 for p in r))
+    if not phrases:
+        return {}
+    vectors = np.asarray(embedder.encode(phrases), dtype=np.float64)
+    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    return dict(zip(phrases, vectors, strict=True))
+
+
 def _select(
-    scores: Mapping[str, float], embedder: Embedder | None, top_n: int, diversity: float
+    ranked: list[str],
+    scores: Mapping[str, float],
+    vectors: Mapping[str, np.ndarray] | None,
+    diversity: float,
+    top_n: int,
 ) -> list[str]:
-    ranked = sorted(scores, key=lambda p: (-scores[p], p))[: top_n * _CANDIDATES]
     if len(ranked) <= 1:
         return ranked
     relevance = np.array([scores[p] for p in ranked])
     relevance = relevance / relevance.max()
-    if embedder is None:
+    if vectors is None:
         words = [set(p.split()) for p in ranked]
         n = len(ranked)
         similarity = np.array(
@@ -325,9 +353,8 @@ def _select(
             ]
         )
     else:
-        vectors = np.asarray(embedder.encode(ranked), dtype=np.float64)
-        vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-        similarity = vectors @ vectors.T
+        rows = np.stack([vectors[p] for p in ranked])
+        similarity = rows @ rows.T
     picked = _mmr(relevance, similarity, top_n, diversity)
     return [ranked[i] for i in picked]
 
