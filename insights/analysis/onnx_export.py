@@ -106,45 +106,53 @@ def model_fingerprint(model_dir: Path, *, memo_dir: Path | None = None) -> str:
         >>> model_fingerprint(Path("models/all-MiniLM-L6-v2"))
         '3f2a9c0d1b7e4a55'
     """
-    from insights.analysis.onnx_static import calibration_digest
-
-    if memo_dir is not None:
-        with contextlib.suppress(OSError, UnicodeDecodeError):
-            found = _memo_file(model_dir, memo_dir).read_text(encoding="ascii").strip()
-            if len(found) == 16 and all(c in "0123456789abcdef" for c in found):
-                return found
-    digest = hashlib.sha256(RECIPE.encode())
-    digest.update(calibration_digest().encode())
-    for path in _fingerprint_files(model_dir):
-        digest.update(f"\0{path.name}\0".encode())
-        with path.open("rb") as handle:
-            for chunk in iter(lambda: handle.read(_CHUNK), b""):
-                digest.update(chunk)
-    return digest.hexdigest()[:16]
+    return _fingerprint(model_dir, memo_dir)[0]
 
 
 def remember_fingerprint(model_dir: Path, memo_dir: Path, fingerprint: str) -> None:
     """Keep `fingerprint` of `model_dir` for `model_fingerprint` (nothing if it cannot)."""
-    with contextlib.suppress(OSError, UnicodeDecodeError):
-        memo = _memo_file(model_dir, memo_dir)
-        if memo.is_file() and memo.read_text(encoding="ascii") == fingerprint:
-            return
-        atomic_write(memo, lambda handle: handle.write(fingerprint.encode("ascii")))
+    _write_memo(_memo_file(model_dir, memo_dir), fingerprint)
+
+
+def _fingerprint(model_dir: Path, memo_dir: Path | None) -> tuple[str, Path | None]:
+    """The fingerprint, and the memo file to keep it in when it was hashed, not read back."""
+    from insights.analysis.onnx_static import calibration_digest
+
+    files = _fingerprint_files(model_dir)
+    memo = _memo_file(model_dir, memo_dir, files) if memo_dir is not None else None
+    if memo is not None:
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            found = memo.read_text(encoding="ascii").strip()
+            if len(found) == 16 and all(c in "0123456789abcdef" for c in found):
+                return found, None
+    digest = hashlib.sha256(RECIPE.encode())
+    digest.update(calibration_digest().encode())
+    for path in files:
+        digest.update(f"\0{path.name}\0".encode())
+        with path.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(_CHUNK), b""):
+                digest.update(chunk)
+    return digest.hexdigest()[:16], memo
+
+
+def _memo_file(model_dir: Path, memo_dir: Path, files: list[Path] | None = None) -> Path:
+    """The memo of `model_dir`'s digest: named by its files' names, sizes and times."""
+    from insights.analysis.onnx_static import calibration_digest
+
+    if files is None:
+        files = _fingerprint_files(model_dir)
+    stats = [(p.name, (st := p.stat()).st_size, st.st_mtime_ns) for p in files]
+    key = f"{RECIPE}|{calibration_digest()}|{model_dir.resolve()}|{stats}"
+    return memo_dir / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.fingerprint"
 
 
 def _fingerprint_files(model_dir: Path) -> list[Path]:
     return [model_dir / n for n in _FINGERPRINT_FILES if (model_dir / n).is_file()]
 
 
-def _memo_file(model_dir: Path, memo_dir: Path) -> Path:
-    """The memo of `model_dir`'s digest: named by its files' names, sizes and times."""
-    from insights.analysis.onnx_static import calibration_digest
-
-    stats = [
-        (p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in _fingerprint_files(model_dir)
-    ]
-    key = f"{RECIPE}|{calibration_digest()}|{model_dir.resolve()}|{stats}"
-    return memo_dir / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.fingerprint"
+def _write_memo(memo: Path, fingerprint: str) -> None:
+    with contextlib.suppress(OSError):  # a read-only cache: hashed again next time
+        atomic_write(memo, lambda handle: handle.write(fingerprint.encode("ascii")))
 
 
 def int8_model_path(model_dir: Path, *, cache_dir: Path | None = None) -> Path:
@@ -165,12 +173,12 @@ def int8_model_path(model_dir: Path, *, cache_dir: Path | None = None) -> Path:
         >>> int8_model_path(Path("models/all-MiniLM-L6-v2"))  # ~15 s the first time
     """
     base = cache_dir or onnx_cache_dir()
-    memo = base / _MEMO_FOLDER
-    fingerprint = model_fingerprint(model_dir, memo_dir=memo)
+    fingerprint, memo = _fingerprint(model_dir, base / _MEMO_FOLDER)
     folder = base / fingerprint
     target = folder / MODEL_FILE
     if target.is_file():
-        remember_fingerprint(model_dir, memo, fingerprint)  # once the export exists
+        if memo is not None:  # hashed: kept once the export exists
+            _write_memo(memo, fingerprint)
         return target
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -185,7 +193,8 @@ def int8_model_path(model_dir: Path, *, cache_dir: Path | None = None) -> Path:
         _move_into_place(work / MODEL_FILE, target)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    remember_fingerprint(model_dir, memo, fingerprint)
+    if memo is not None:
+        _write_memo(memo, fingerprint)
     return target
 
 

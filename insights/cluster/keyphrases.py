@@ -221,9 +221,15 @@ def _synonyms(phrases: Sequence[str], embedder: Embedder | None) -> list[bool]:
     """For each phrase after the first: does it mean the same as the first?"""
     if embedder is None or len(phrases) < 2:
         return [False] * (len(phrases) - 1)
+    vectors = _unit_vectors(embedder, phrases)
+    return (vectors[1:] @ vectors[0] >= _SYNONYM).tolist()
+
+
+def _unit_vectors(embedder: Embedder, phrases: Sequence[str]) -> np.ndarray:
+    """L2-normalised float64 vectors of `phrases`, one row each."""
     vectors = np.asarray(embedder.encode(list(phrases)), dtype=np.float64)
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-    return (vectors[1:] @ vectors[0] >= _SYNONYM).tolist()
+    return vectors
 
 
 def _overlaps(words: Sequence[str], others: Sequence[str]) -> bool:
@@ -327,9 +333,7 @@ def _phrase_vectors(
     phrases = list(dict.fromkeys(p for r in ranked if len(r) > 1 for p in r))
     if not phrases:
         return {}
-    vectors = np.asarray(embedder.encode(phrases), dtype=np.float64)
-    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-    return dict(zip(phrases, vectors, strict=True))
+    return dict(zip(phrases, _unit_vectors(embedder, phrases), strict=True))
 
 
 def _select(
