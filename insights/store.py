@@ -4,11 +4,12 @@
 sentence vectors of `insights.cluster.cache`; per text (`JsonCache`,
 `cached_per_text`): named entities of PII redaction, sentence spans, key
 phrases, sentiment probabilities; per corpus (`memoised`, keyed by a digest of
-all inputs): clusterings and personas. Every key is ``(model_id, sha256(...))``:
-texts themselves are never stored. SQLite runs in WAL mode with a busy timeout; rows
-are written with ``INSERT OR IGNORE`` in short transactions, so two runs sharing
-a folder neither block each other for long nor corrupt the file (the loser of a
-race re-inserts an identical row).
+all inputs): clusterings, personas, the analysis of a batch of statements.
+Every key is ``(model_id, sha256(...))``: texts themselves are never stored.
+SQLite runs in WAL mode with a busy timeout; rows are written with ``INSERT OR
+IGNORE`` in short transactions, so two runs sharing a folder neither block each
+other for long nor corrupt the file (the loser of a race re-inserts an
+identical row).
 """
 
 from __future__ import annotations

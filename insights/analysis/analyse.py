@@ -4,11 +4,25 @@
 pure function: a units frame and its embeddings in, a new frame with the
 analysis columns out. Interviewer turns are context: their analysis cells stay
 empty.
+
+With a run cache (`Analyzer.cache_dir`), each call's result is kept under a
+digest of everything it reads (`_inputs_key`: the statements' texts, languages,
+questions, kinds and respondents, their vectors, the labels given in the input)
+and of the models and code that score them (`Analyzer.memo_version`). A re-run
+over the same batch of statements then reads its ten columns back instead of
+loading the scorer's vectors and running the sentiment head and the three
+zero-shot classifiers (10,000 statements re-run: scoring 1.6 s → 0.6 s). The
+values are labels and rounded scores, never text. A batch any of whose texts
+changed (a grown input can renumber `[NAME n]` placeholders in old statements)
+is scored again, through the per-text caches of the models.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, field
+from functools import partial
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -25,12 +39,24 @@ from insights.analysis.zeroshot import (
     ZeroShotResult,
 )
 from insights.schema import Col, Kind, Role
+from insights.store import array_digest, memoised
 from insights.taxonomies.model import Dimension, Taxonomy
 
 __all__ = ["Analyzer", "analyse"]
 
 NEGATIVE_EMOTIONS = frozenset({"frustration", "anger", "anxiety", "confusion", "disappointment"})
 POSITIVE_EMOTIONS = frozenset({"satisfaction", "delight", "trust"})
+_MEMO_TABLE = "analysis_batches"
+# The columns `analyse` fills, in the order it adds them; the scores are floats.
+_COLUMNS = (
+    Col.SENTIMENT, Col.SENTIMENT_SCORE, Col.EMOTION, Col.EMOTION_SCORE,
+    Col.STAGE, Col.STAGE_SCORE, Col.STAGE_ORIGIN,
+    Col.TOUCHPOINT, Col.TOUCHPOINT_SCORE, Col.TOUCHPOINT_ORIGIN,
+)  # fmt: skip
+_SCORES = frozenset({Col.SENTIMENT_SCORE, Col.EMOTION_SCORE, Col.STAGE_SCORE, Col.TOUCHPOINT_SCORE})
+_GIVEN: tuple[Dimension, ...] = ("stages", "touchpoints")  # dimensions an input column can give
+# The files whose content decides a batch's result besides the models' weights.
+_CODE_PACKAGES = ("insights.analysis", "insights.taxonomies")
 
 
 @dataclass
@@ -54,6 +80,8 @@ class Analyzer:
     stages: PrototypeClassifier
     touchpoints: PrototypeClassifier
     emotions: PrototypeClassifier
+    cache_dir: Path | None = None
+    _code: str | None = field(default=None, init=False, repr=False)
 
     @classmethod
     def make(
@@ -97,6 +125,7 @@ class Analyzer:
                 taxonomy.touchpoints, cached, none_examples=none
             ),
             emotions=PrototypeClassifier.from_labels(taxonomy.emotions, cached),
+            cache_dir=cache_dir,
         )
 
     def model_ids(self) -> dict[str, str]:
@@ -106,6 +135,29 @@ class Analyzer:
             "sentiment": str(getattr(self.sentiment, "model_id", type(self.sentiment).__name__)),
             "zero_shot": f"prototype.v1@{self.scorer.model_id}",
         }
+
+    def memo_version(self) -> str:
+        """What decides a batch's scores besides its inputs: models, prototypes and code.
+
+        The model ids (the sentiment head's with its weights' digest), each
+        classifier's `fingerprint` (few-shot examples added later change it) and
+        a digest of the analysis and taxonomy code, so an edited rule never
+        reads results of the old one.
+        """
+        if self._code is None:
+            self._code = _code_digest()
+        sentiment = self.sentiment
+        parts = [
+            self.embedder.model_id,
+            self.scorer.model_id,
+            str(getattr(sentiment, "cache_id", None) or getattr(sentiment, "model_id", "")),
+            type(sentiment).__name__,
+            self.stages.fingerprint(),
+            self.touchpoints.fingerprint(),
+            self.emotions.fingerprint(),
+            self._code,
+        ]
+        return "analyse.v1#" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
 
     def scorer_vectors(self, texts: list[str], vectors: np.ndarray) -> np.ndarray:
         """The scorer's vectors of `texts`, given the run embedder's `vectors` of them.
@@ -146,11 +198,11 @@ def _zero_shot_columns(
     frame: pd.DataFrame,
     result: ZeroShotResult,
     given: pd.Series,
-    *,
     label: Col,
     score: Col,
     origin: Col,
-) -> None:
+) -> dict[str, np.ndarray]:
+    """Label, score and origin columns: the input's label where given, else the model's."""
     labels = pd.Series(result.labels, index=frame.index, dtype=object)
     scores = pd.Series(result.scores.astype(float), index=frame.index)
     origins = pd.Series("model", index=frame.index, dtype=object)
@@ -159,9 +211,11 @@ def _zero_shot_columns(
     labels[has_input] = from_input[has_input]
     scores[has_input] = 1.0
     origins[has_input] = "input"
-    frame[label.value] = labels
-    frame[score.value] = scores.round(4)
-    frame[origin.value] = origins
+    return {
+        label.value: labels.to_numpy(dtype=object),
+        score.value: scores.round(4).to_numpy(dtype=float),
+        origin.value: origins.to_numpy(dtype=object),
+    }
 
 
 def _small_talk(part: pd.DataFrame, texts: list[str]) -> list[bool]:
@@ -193,7 +247,7 @@ def analyse(
     Args:
         units: the units table from ingest.
         embeddings: one L2-normalised row per unit (same order), from the analyzer's embedder.
-        analyzer: the models.
+        analyzer: the models; with a `cache_dir`, results are kept per call (module doc).
         respondents: closed attributes per respondent; a stage or touchpoint
             column there is used as given (see `insights.analysis.given`).
 
@@ -203,21 +257,59 @@ def analyse(
     out = units.copy()
     mask = (out[Col.ROLE.value] == Role.RESPONDENT.value).to_numpy()
     part = out.loc[mask].copy()
+    vectors = np.asarray(embeddings)[mask]
+    attrs = respondents if respondents is not None else pd.DataFrame()
+    givens: dict[Dimension, pd.Series] = {
+        dimension: given_labels(attrs, analyzer.taxonomy.labels(dimension), dimension)[1]
+        for dimension in _GIVEN
+    }
+
+    def compute() -> dict[str, np.ndarray]:
+        return _scores(part, vectors, analyzer, givens)
+
+    if len(part) and analyzer.cache_dir is not None:
+        columns = memoised(
+            analyzer.cache_dir,
+            _MEMO_TABLE,
+            analyzer.memo_version(),
+            _inputs_key(part, vectors, givens),
+            compute,
+            dump=lambda cols: {name: values.tolist() for name, values in cols.items()},
+            load=partial(_loaded, rows=len(part)),
+        )
+    else:
+        columns = compute()
+    for name, values in columns.items():
+        part[name] = values
+    for col in (c for c in part.columns if c not in out.columns):
+        out[col] = pd.Series(pd.NA, index=out.index, dtype=object)
+    out.loc[mask, part.columns] = part
+    return out
+
+
+def _scores(
+    part: pd.DataFrame,
+    vectors: np.ndarray,
+    analyzer: Analyzer,
+    givens: dict[Dimension, pd.Series],
+) -> dict[str, np.ndarray]:
+    """The analysis columns of the respondent statements `part`, by column name."""
     texts = part[Col.TEXT.value].astype(str).tolist()
-    vectors = analyzer.scorer_vectors(texts, embeddings[mask])
+    vectors = analyzer.scorer_vectors(texts, vectors)
     sentiment = analyzer.sentiment.predict(
         texts,
         vectors,
         languages=part[Col.LANG.value].astype(str).tolist(),
         questions=_questions(part),
     ).neutral_where(_small_talk(part, texts))
-    part[Col.SENTIMENT.value] = np.asarray(sentiment.labels, dtype=object)
-    part[Col.SENTIMENT_SCORE.value] = np.round(np.asarray(sentiment.scores, dtype=float), 4)
-    emotion = analyzer.emotions.predict(vectors)
-    emotions, emotion_scores = _emotions(emotion, np.asarray(sentiment.labels, dtype=object))
-    part[Col.EMOTION.value] = emotions
-    part[Col.EMOTION_SCORE.value] = np.round(emotion_scores.astype(float), 4)
-    attrs = respondents if respondents is not None else pd.DataFrame()
+    labels = np.asarray(sentiment.labels, dtype=object)
+    emotions, emotion_scores = _emotions(analyzer.emotions.predict(vectors), labels)
+    columns = {
+        Col.SENTIMENT.value: labels,
+        Col.SENTIMENT_SCORE.value: np.round(np.asarray(sentiment.scores, dtype=float), 4),
+        Col.EMOTION.value: np.asarray(emotions, dtype=object),
+        Col.EMOTION_SCORE.value: np.round(emotion_scores.astype(float), 4),
+    }
     dimensions: tuple[tuple[Dimension, PrototypeClassifier, tuple[Col, Col, Col]], ...] = (
         ("stages", analyzer.stages, (Col.STAGE, Col.STAGE_SCORE, Col.STAGE_ORIGIN)),
         (
@@ -227,12 +319,49 @@ def analyse(
         ),
     )
     for dimension, classifier, cols in dimensions:
-        _, given = given_labels(attrs, analyzer.taxonomy.labels(dimension), dimension)
-        label, score, origin = cols
-        _zero_shot_columns(
-            part, classifier.predict(vectors), given, label=label, score=score, origin=origin
+        columns.update(
+            _zero_shot_columns(part, classifier.predict(vectors), givens[dimension], *cols)
         )
-    for col in (c for c in part.columns if c not in out.columns):
-        out[col] = pd.Series(pd.NA, index=out.index, dtype=object)
-    out.loc[mask, part.columns] = part
-    return out
+    return columns
+
+
+def _inputs_key(part: pd.DataFrame, vectors: np.ndarray, givens: dict[Dimension, pd.Series]) -> str:
+    """Digest of everything `_scores` reads from a batch (texts enter as hashes only)."""
+    respondent_ids = part[Col.RESPONDENT_ID.value]
+    fields: list[list[str]] = [
+        part[Col.TEXT.value].astype(str).tolist(),
+        part[Col.LANG.value].astype(str).tolist(),
+        [q or "" for q in _questions(part)],
+        part[Col.KIND.value].astype(str).tolist() if Col.KIND.value in part else [],
+        respondent_ids.astype(str).tolist(),
+    ]
+    for dimension in _GIVEN:
+        given = respondent_ids.map(givens[dimension])
+        fields.append([str(v) if isinstance(v, str) else "" for v in given])
+    return array_digest(vectors, *fields)
+
+
+def _loaded(stored: object, *, rows: int) -> dict[str, np.ndarray]:
+    """Stored columns back as `_scores` returns them (ValueError if they do not fit)."""
+    if not isinstance(stored, dict):
+        raise ValueError("not a mapping of columns")
+    columns = {}
+    for col in _COLUMNS:
+        values = stored[col.value]
+        if not isinstance(values, list) or len(values) != rows:
+            raise ValueError(f"column {col.value} does not fit {rows} rows")
+        dtype = float if col in _SCORES else object
+        columns[col.value] = np.asarray(values, dtype=dtype)
+    return columns
+
+
+def _code_digest() -> str:
+    """SHA-256 of the files of the analysis and taxonomy packages (code, weights, presets)."""
+    digest = hashlib.sha256()
+    for package in _CODE_PACKAGES:
+        folder = resources.files(package)
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.is_file() and not entry.name.endswith((".pyc", ".pyo")):
+                digest.update(entry.name.encode())
+                digest.update(entry.read_bytes())
+    return digest.hexdigest()

@@ -209,6 +209,11 @@ class HeadSentiment:
             self._english = self._cached(build_embedder(self._english_name))
         return self._english
 
+    @property
+    def cache_id(self) -> str:
+        """The model id with a digest of the weights: what its cached results are kept under."""
+        return self._cache_id
+
     def _cached(self, embedder: Embedder) -> Embedder:
         from insights.cluster.cache import with_cache
 

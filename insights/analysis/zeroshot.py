@@ -179,6 +179,13 @@ class PrototypeClassifier:
             self.label_ids, self._vectors, self._owners, embedder=self._embedder, config=config
         )
 
+    def fingerprint(self) -> str:
+        """SHA-256 of what decides its labels: label ids, settings, prototypes and their owners."""
+        from insights.store import array_digest
+
+        owners = [str(o) for o in self._owners.tolist()]
+        return array_digest(self._vectors, [*self.label_ids, repr(self.config)], owners)
+
     @property
     def n_prototypes(self) -> int:
         """Number of prototypes, "none" ones included."""

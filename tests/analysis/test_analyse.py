@@ -103,3 +103,71 @@ def test_an_e5_head_on_an_e5_run_reuses_the_runs_e5(use: Embedder, tmp_path: Pat
     )
     assert analyzer.scorer.model_id == USE_MODEL_ID
     assert analyzer.sentiment.embedder.inner is e5  # its main block: no second e5
+
+
+def _stored_batches(cache_dir: Path) -> list[tuple[str, str, str]]:
+    import sqlite3
+
+    with sqlite3.connect(cache_dir / "embeddings.sqlite") as conn:
+        return conn.execute("SELECT model_id, text_hash, value FROM analysis_batches").fetchall()
+
+
+def _restore(cache_dir: Path, row: tuple[str, str, str], value: str) -> None:
+    import sqlite3
+
+    with sqlite3.connect(cache_dir / "embeddings.sqlite") as conn:
+        conn.execute(
+            "UPDATE analysis_batches SET value = ? WHERE model_id = ? AND text_hash = ?",
+            (value, row[0], row[1]),
+        )
+
+
+def test_a_batch_scored_before_is_read_back_from_the_run_cache(
+    use: Embedder, tmp_path: Path
+) -> None:
+    import json
+
+    analyzer, first = _analysed(use, tmp_path)
+    [row] = _stored_batches(tmp_path)
+    assert row[0] == analyzer.memo_version()
+    assert not any(text in row[2] for text in TEXTS)  # labels and scores, never text
+    stored = json.loads(row[2])
+    stored["sentiment"][0] = "positive"  # proof that the next call reads the row
+    _restore(tmp_path, row, json.dumps(stored))
+    vectors = embed_cached(TEXTS, use, cache_dir=tmp_path)
+    again = analyse(_units(), vectors, analyzer=analyzer)
+    assert again["sentiment"].tolist() == ["positive", *first["sentiment"].tolist()[1:]]
+    pd.testing.assert_frame_equal(again.iloc[1:], first.iloc[1:], check_exact=True)
+
+
+def test_the_run_cache_gives_the_frame_an_uncached_analysis_gives(
+    use: Embedder, tmp_path: Path
+) -> None:
+    analyzer, _ = _analysed(use, tmp_path)
+    units = _units()
+    units.loc[0, "text"] = "My bag arrived broken and the desk was closed"
+    vectors = embed_cached(units["text"].tolist(), use, cache_dir=tmp_path)
+    cached = analyse(units, vectors, analyzer=analyzer)
+    assert len(_stored_batches(tmp_path)) == 2  # another text, another batch
+    plain = Analyzer.make(load_taxonomy("default"), use)
+    pd.testing.assert_frame_equal(cached, analyse(units, vectors, analyzer=plain), check_exact=True)
+    assert cached.columns.tolist() == analyse(units, vectors, analyzer=plain).columns.tolist()
+
+
+def test_a_damaged_stored_batch_is_scored_again(use: Embedder, tmp_path: Path) -> None:
+    analyzer, first = _analysed(use, tmp_path)
+    [row] = _stored_batches(tmp_path)
+    _restore(tmp_path, row, '{"sentiment": ["negative"]}')
+    vectors = embed_cached(TEXTS, use, cache_dir=tmp_path)
+    pd.testing.assert_frame_equal(analyse(_units(), vectors, analyzer=analyzer), first)
+    assert len(_stored_batches(tmp_path)[0][2]) == len(row[2])  # replaced by the full result
+
+
+def test_few_shot_examples_change_what_a_batch_is_kept_under(use: Embedder, tmp_path: Path) -> None:
+    analyzer, _ = _analysed(use, tmp_path)
+    before = analyzer.memo_version()
+    analyzer.stages.add_examples("support", ["the hotline put me on hold twice"])
+    assert analyzer.memo_version() != before
+    vectors = embed_cached(TEXTS, use, cache_dir=tmp_path)
+    analyse(_units(), vectors, analyzer=analyzer)
+    assert len(_stored_batches(tmp_path)) == 2
