@@ -38,6 +38,7 @@ from insights.analysis.zeroshot import (
     PrototypeClassifier,
     ZeroShotResult,
 )
+from insights.privacy.people import unnumbered
 from insights.schema import Col, Kind, Role
 from insights.store import array_digest, memoised
 from insights.taxonomies.model import Dimension, Taxonomy
@@ -294,7 +295,7 @@ def _scores(
     givens: dict[Dimension, pd.Series],
 ) -> dict[str, np.ndarray]:
     """The analysis columns of the respondent statements `part`, by column name."""
-    texts = part[Col.TEXT.value].astype(str).tolist()
+    texts = _texts(part)
     vectors = analyzer.scorer_vectors(texts, vectors)
     sentiment = analyzer.sentiment.predict(
         texts,
@@ -325,11 +326,16 @@ def _scores(
     return columns
 
 
+def _texts(part: pd.DataFrame) -> list[str]:
+    """The statements as the models read them: `[NAME n]` placeholders unnumbered."""
+    return [unnumbered(t) for t in part[Col.TEXT.value].astype(str)]
+
+
 def _inputs_key(part: pd.DataFrame, vectors: np.ndarray, givens: dict[Dimension, pd.Series]) -> str:
     """Digest of everything `_scores` reads from a batch (texts enter as hashes only)."""
     respondent_ids = part[Col.RESPONDENT_ID.value]
     fields: list[list[str]] = [
-        part[Col.TEXT.value].astype(str).tolist(),
+        _texts(part),
         part[Col.LANG.value].astype(str).tolist(),
         [q or "" for q in _questions(part)],
         part[Col.KIND.value].astype(str).tolist() if Col.KIND.value in part else [],

@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from insights.analysis.embed import Embedder
+from insights.privacy.people import unnumbered
 from insights.store import BATCH, CACHE_FILE, connect, text_hash
 
 __all__ = [
@@ -55,6 +56,7 @@ def embedding_text(text: str) -> str:
         >>> embedding_text("@united lost my bag &amp; no reply http://t.co/x")
         'lost my bag & no reply'
     """
+    text = unnumbered(text)
     cleaned = _SPACES.sub(" ", _NOISE.sub(" ", html.unescape(text))).strip()
     return cleaned or text.strip()
 

@@ -43,6 +43,7 @@ import numpy as np
 from insights.analysis.embed import Embedder
 from insights.analysis.small_talk import NON_SPEECH, is_small_talk
 from insights.errors import UsageError
+from insights.privacy.people import unnumbered
 
 __all__ = ["extract_phrases", "key_phrases", "make_label", "stop_words"]
 
@@ -164,6 +165,7 @@ def key_phrases(
         raise UsageError("key_phrases needs an English spaCy pipeline under nlp['en']")
     if len(texts_by_cluster) != len(langs_by_cluster):
         raise UsageError("key_phrases: texts_by_cluster and langs_by_cluster differ in length")
+    texts_by_cluster = [[unnumbered(t) for t in texts] for texts in texts_by_cluster]
     kept = [
         [(t[i], g[i]) for i in _stable_sample(t, max_statements)]
         for t, g in zip(texts_by_cluster, langs_by_cluster, strict=True)

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-__all__ = ["People", "name_key"]
+__all__ = ["People", "name_key", "unnumbered"]
 
 _TITLES = frozenset(
     "mr mrs ms miss mx dr prof sir madam mme mlle m madame monsieur mademoiselle docteur "
@@ -21,6 +21,23 @@ _TITLES = frozenset(
 )
 _PARTICLES = frozenset("de du des la le van von der den da di del dos el al y".split())
 _NOT_LETTERS = re.compile(r"[^\w\s'’-]|_")
+_NUMBERED = re.compile(r"\[NAME \d+\]")
+
+
+def unnumbered(text: str) -> str:
+    """`text` with each `[NAME n]` as `[NAME]`: what the models read of a redacted text.
+
+    A person's number only says who is who within one run's outputs. A grown
+    input renumbers the people of old statements (a name found in a new file
+    is swept into an earlier one and takes its number), so the models read
+    no number: a statement's vector, scores and phrases stay those of the
+    last run, and so do the caches that hold them.
+
+    Example:
+        >>> unnumbered("[NAME 3] called [NAME 12] twice")
+        '[NAME] called [NAME] twice'
+    """
+    return _NUMBERED.sub("[NAME]", text) if "[NAME " in text else text
 
 
 def name_key(name: str) -> str:

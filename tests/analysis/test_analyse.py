@@ -171,3 +171,17 @@ def test_few_shot_examples_change_what_a_batch_is_kept_under(use: Embedder, tmp_
     vectors = embed_cached(TEXTS, use, cache_dir=tmp_path)
     analyse(_units(), vectors, analyzer=analyzer)
     assert len(_stored_batches(tmp_path)) == 2
+
+
+def test_statements_that_differ_in_person_numbers_only_are_scored_alike(
+    use: Embedder, tmp_path: Path
+) -> None:
+    analyzer = Analyzer.make(load_taxonomy("default"), use, cache_dir=tmp_path)
+    frames = []
+    for first in (1, 8):
+        units = _units()
+        units.loc[1, "text"] = f"[NAME {first}] came on time and set everything up, thanks [NAME 2]"
+        vectors = embed_cached(units["text"].tolist(), use, cache_dir=tmp_path)
+        frames.append(analyse(units, vectors, analyzer=analyzer))
+    pd.testing.assert_frame_equal(frames[0][ANALYSIS], frames[1][ANALYSIS], check_exact=True)
+    assert len(_stored_batches(tmp_path)) == 1  # the second batch was read back

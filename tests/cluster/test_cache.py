@@ -90,6 +90,7 @@ def test_text_is_cleaned_before_embedding(use: CountingUse, tmp_path: Path) -> N
         ("On XX/XX/XXXX they charged {$21.00} to XXXX", "On they charged $21.00 to"),
         ("Service &quot;client&quot; nul", 'Service "client" nul'),
         ("@united", "@united"),
+        ("Thanks [NAME 12] and [NAME 3] at [EMAIL]!", "Thanks [NAME] and [NAME] at [EMAIL]!"),
     ],
 )
 def test_embedding_text(text: str, expected: str) -> None:

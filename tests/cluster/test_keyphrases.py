@@ -87,6 +87,18 @@ def test_french_phrases_are_lemmatised(nlp: dict[str, Any]) -> None:
     assert not {"le", "la", "les", "une"} & {w for p in sum(phrases, []) for w in p.split()}
 
 
+def test_placeholder_numbers_change_no_phrase(nlp: dict[str, Any]) -> None:
+    def phrases(first: int) -> list[list[str]]:
+        texts = [
+            f"[NAME {first}] at the baggage desk lost my suitcase",
+            f"the baggage desk sent me to [NAME {first + 1}] and my suitcase is still lost",
+        ]
+        return key_phrases([texts], [["en", "en"]], nlp=nlp)
+
+    assert phrases(1) == phrases(27)
+    assert "baggage desk" in phrases(1)[0]
+
+
 def test_stop_words_are_english_and_french() -> None:
     stops = stop_words()
     assert {"the", "and", "le", "une", "avec"} <= stops

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from insights.privacy.people import People, name_key
+from insights.privacy.people import People, name_key, unnumbered
 
 
 def test_name_key_ignores_titles_case_and_accents():
@@ -23,3 +23,8 @@ def test_initials_join_the_full_name():
     people = People()
     assert people.number("Ben W.") == people.number("Ben Walker") == 1
     assert people.number("Ben Okafor") == 2
+
+
+def test_unnumbered_drops_only_the_person_numbers():
+    assert unnumbered("[NAME 3] met [NAME 12] at [ADDRESS]") == "[NAME] met [NAME] at [ADDRESS]"
+    assert unnumbered("NAME 3 and [NAME] and [NAME x]") == "NAME 3 and [NAME] and [NAME x]"
