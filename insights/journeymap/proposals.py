@@ -15,7 +15,8 @@ dominant emotion at the dominant stage ("Confusion at awareness").
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -59,17 +60,37 @@ class ClusterEvidence:
     quote_positions: list[int]
 
 
-def distribution(values: pd.Series) -> dict[str, float]:
-    """Shares of each value (missing counted as "none"), largest first, rounded."""
-    shares = values.fillna("none").astype(str).value_counts(normalize=True)
-    return {str(k): round(float(v), 3) for k, v in shares.items()}
+def distribution(values: Iterable[object]) -> dict[str, float]:
+    """Shares of each value (missing counted as "none"), largest first, rounded.
+
+    Ties keep the order in which the values first occur, as pandas'
+    ``value_counts`` orders them; counted here without building a Series
+    (a run builds a few hundred of these).
+    """
+    counts: dict[str, int] = {}
+    for value in values:
+        key = "none" if _missing(value) else str(value)
+        counts[key] = counts.get(key, 0) + 1
+    total = sum(counts.values())
+    ranked = sorted(counts.items(), key=lambda item: -item[1])  # stable: ties by first occurrence
+    return {key: round(count / total, 3) for key, count in ranked}
 
 
-def severity(scores: pd.Series, share: float, kind: ProposalKind) -> float:
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def severity(scores: Iterable[float], share: float, kind: ProposalKind) -> float:
     """Severity (pains) or strength (delights); see the module docstring."""
     sign = -1.0 if kind is ProposalKind.PAIN else 1.0
-    intensity = float(np.clip(sign * scores.astype(float), 0, None).mean())
+    intensity = float(np.clip(sign * _floats(scores), 0, None).mean())
     return round(100 * share * intensity, 2)
+
+
+def _floats(values: Iterable[float]) -> np.ndarray:
+    """`values` as floats without the missing ones (as pandas' mean skips them)."""
+    array = np.asarray(values if isinstance(values, np.ndarray) else list(values), dtype=float)
+    return array[~np.isnan(array)]
 
 
 def phrase_support(phrase: str, texts: Sequence[str]) -> float:
@@ -90,12 +111,12 @@ def _dominant(dist: dict[str, float]) -> str | None:
     return next((k for k in dist if k != "none"), None)
 
 
-def _summary(members: pd.DataFrame, stage: str | None, stage_names: dict[str, str]) -> str:
-    respondents = members[Col.RESPONDENT_ID.value].nunique()
-    where = f" mostly at {stage_names.get(stage, stage)}" if stage else ""
-    touch = _dominant(distribution(members[Col.TOUCHPOINT.value]))
+def _summary(
+    count: int, respondents: int, stage: str | None, touch: str | None, names: dict[str, str]
+) -> str:
+    where = f" mostly at {names.get(stage, stage)}" if stage else ""
     via = f", via {touch}" if touch else ""
-    return f"{len(members)} statements by {respondents} respondents{where}{via}."
+    return f"{count} statements by {respondents} respondents{where}{via}."
 
 
 def build_proposal(
@@ -107,32 +128,35 @@ def build_proposal(
     stage_names: dict[str, str],
 ) -> Proposal:
     """Turn one cluster of `units` (positional members) into a proposal."""
-    columns = [units.columns.get_loc(c.value) for c in _MEMBER_COLUMNS]
-    members = units.iloc[evidence.members, columns]  # only the columns read below
-    respondents = int(members[Col.RESPONDENT_ID.value].nunique())
+    members = {c: units[c.value].to_numpy()[evidence.members] for c in _MEMBER_COLUMNS}
+    respondents = len({r for r in members[Col.RESPONDENT_ID] if not _missing(r)})
     share = respondents / max(total_respondents, 1)
-    stages = distribution(members[Col.STAGE.value])
+    stages = distribution(members[Col.STAGE])
     stage = _dominant(stages)
-    emotions = distribution(members[Col.EMOTION.value])
-    scores = members[Col.SENTIMENT_SCORE.value].astype(float)
+    emotions = distribution(members[Col.EMOTION])
+    touchpoints = distribution(members[Col.TOUCHPOINT])
+    scores = _floats(members[Col.SENTIMENT_SCORE])
+    count = len(evidence.members)
     label = evidence.label or _fallback_label(stage, emotions, stage_names)
     return Proposal(
         id=evidence.proposal_id,
         kind=kind,
         label=Label(text=label, confidence=round(evidence.confidence, 3)),
-        summary=Label(text=_summary(members, stage, stage_names)),
+        summary=Label(
+            text=_summary(count, respondents, stage, _dominant(touchpoints), stage_names)
+        ),
         key_phrases=evidence.key_phrases,
         stage=stage,
         stage_distribution=stages,
-        touchpoints=distribution(members[Col.TOUCHPOINT.value]),
+        touchpoints=touchpoints,
         emotions=emotions,
         frequency=Frequency(
-            units=len(members), respondents=respondents, share_of_respondents=round(share, 4)
+            units=count, respondents=respondents, share_of_respondents=round(share, 4)
         ),
         mean_sentiment=round(float(scores.mean()), 4),
         severity=severity(scores, share, kind),
         quotes=make_quotes(units, evidence.quote_positions),
-        unit_ids=sorted(members[Col.UNIT_ID.value].astype(str)),
+        unit_ids=sorted(str(u) for u in members[Col.UNIT_ID]),
     )
 
 

@@ -7,6 +7,7 @@ from insights.journeymap.model import ProposalKind
 from insights.journeymap.proposals import (
     ClusterEvidence,
     build_proposal,
+    distribution,
     phrase_support,
     severity,
     sort_by_severity,
@@ -102,3 +103,17 @@ def test_sorting_is_by_severity_then_id() -> None:
         for m, pid in (([3], "P-b"), ([0, 1], "P-c"), ([3], "P-a"))
     ]  # fmt: skip
     assert [p.id for p in sort_by_severity(made)] == ["P-c", "P-a", "P-b"]  # tie: by id
+
+
+def test_distribution_counts_missing_as_none_and_keeps_first_seen_order_on_ties() -> None:
+    values = ["billing", "app", None, "app", "billing", np.nan, "none", pd.NA, "web"]
+    assert distribution(values) == {"none": 0.444, "billing": 0.222, "app": 0.222, "web": 0.111}
+
+
+def test_distribution_orders_like_pandas_value_counts() -> None:
+    rng = np.random.default_rng(0)
+    for _ in range(300):
+        values = [f"s{i}" for i in rng.integers(0, rng.integers(1, 25), rng.integers(1, 80))]
+        shares = pd.Series(values, dtype=object).value_counts(normalize=True)
+        expected = {str(k): round(float(v), 3) for k, v in shares.items()}
+        assert list(distribution(values).items()) == list(expected.items())
