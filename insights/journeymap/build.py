@@ -49,7 +49,8 @@ def _persona_means(
     """Stage → persona id → mean sentiment of the persona's statements at that stage."""
     means: dict[str, dict[str, float | None]] = {s: {} for s in stage_ids}
     for persona in personas:
-        mine = analysed[analysed[Col.RESPONDENT_ID.value].isin(set(persona.respondent_ids))]
+        ids = analysed[Col.RESPONDENT_ID.value]
+        mine = analysed[ids.isin(set(persona.respondent_ids))]
         for point in emotion_curve(mine, stage_ids):
             value = None if point.mean is None else round(point.mean, 4)
             means[point.stage][persona.id] = value
@@ -61,8 +62,9 @@ def _stages(analysed: pd.DataFrame, taxonomy: Taxonomy, personas: Sequence[Perso
     points = emotion_curve(analysed, stage_ids)
     by_persona = _persona_means(analysed, personas, stage_ids)
     stages = []
+    counted = analysed[[c.value for c in (Col.STAGE, Col.SENTIMENT, Col.TOUCHPOINT, Col.EMOTION)]]
     for label, point in zip(taxonomy.stages, points, strict=True):
-        rows = analysed[analysed[Col.STAGE.value] == label.id]
+        rows = counted[counted[Col.STAGE.value] == label.id]
         stages.append(
             Stage(
                 id=label.id,

@@ -68,6 +68,7 @@ def emotion_curve(units: pd.DataFrame, stages: Sequence[str]) -> list[StagePoint
         One point per stage (mean None when a stage has no unit).
     """
     points = []
+    units = units[[Col.STAGE.value, Col.SENTIMENT_SCORE.value, Col.RESPONDENT_ID.value]]
     for stage in stages:
         rows = units[units[Col.STAGE.value] == stage]
         scores = rows[Col.SENTIMENT_SCORE.value].astype(float).to_numpy()
