@@ -56,7 +56,12 @@ def analyse_with(
             start = time.perf_counter()
             vectors = embed_units(units, executor, dim=dim, cache_dir=None, progress=progress)
             analysed = analyse_units(
-                units, vectors, ingested.respondents, executor, progress=progress
+                units,
+                vectors,
+                ingested.respondents,
+                executor,
+                taxonomy=models.spec.taxonomy,
+                progress=progress,
             )
             best = min(best, time.perf_counter() - start)
     return best, analysed

@@ -166,6 +166,7 @@ def run_pipeline(
                 embeddings,
                 respondents,
                 executor,
+                taxonomy=analyzer.taxonomy,
                 batch_size=config.batch_size,
                 progress=progress,
             )

@@ -16,9 +16,11 @@ from collections.abc import Sequence
 import pandas as pd
 
 from insights.schema import Col
-from insights.taxonomies.model import Label
+from insights.taxonomies.model import Dimension, Label, Taxonomy
 
-__all__ = ["given_labels"]
+__all__ = ["GIVEN_DIMENSIONS", "given_labels", "input_given"]
+
+GIVEN_DIMENSIONS: tuple[Dimension, ...] = ("stages", "touchpoints")  # what an input column can give
 
 _HEADERS = {
     "stages": re.compile(r"stage|journey|[ée]tape|phase|parcours", re.IGNORECASE),
@@ -67,3 +69,13 @@ def given_labels(
             ids = respondents.loc[mapped.dropna().index, Col.RESPONDENT_ID.value]
             return column, pd.Series(mapped.dropna().to_numpy(), index=ids.to_numpy())
     return None, pd.Series(dtype=object)
+
+
+def input_given(respondents: pd.DataFrame | None, taxonomy: Taxonomy) -> dict[Dimension, pd.Series]:
+    """For each of `GIVEN_DIMENSIONS`, the label id the input gives each respondent id.
+
+    A run computes it once for all its batches (`insights.analysis.analyse`
+    takes it as `given`).
+    """
+    attrs = respondents if respondents is not None else pd.DataFrame()
+    return {d: given_labels(attrs, taxonomy.labels(d), d)[1] for d in GIVEN_DIMENSIONS}

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from insights.analysis.given import input_given
 from insights.executors import Executor
 from insights.executors.tasks import (
     BATCH_SIZE,
@@ -21,6 +22,7 @@ from insights.ingest._types import IngestOptions
 from insights.ingest.reader import IngestResult, combine_units, discover
 from insights.progress import Progress
 from insights.schema import Col, Role
+from insights.taxonomies.model import Taxonomy
 
 __all__ = ["analyse_units", "embed_units", "read_inputs"]
 
@@ -72,17 +74,21 @@ def analyse_units(
     respondents: pd.DataFrame,
     executor: Executor,
     *,
+    taxonomy: Taxonomy,
     batch_size: int = BATCH_SIZE,
     progress: Progress,
 ) -> pd.DataFrame:
-    """`insights.analysis.analyse` over slices of `batch_size` units; a new frame, same order."""
+    """`insights.analysis.analyse` over slices of `batch_size` units; a new frame, same order.
+
+    The labels the input gives (`input_given`) are found once, here, for all slices.
+    """
     respondent = (units[Col.ROLE.value] == Role.RESPONDENT.value).to_numpy()
     slices = [slice(i, i + batch_size) for i in range(0, len(units), batch_size)]
     progress.start("Scoring statements", total=int(respondent.sum()))
     frames = executor.map(
         analyse_batch,
         [(units.iloc[s], embeddings[s]) for s in slices],
-        common=(respondents,),
+        common=(input_given(respondents, taxonomy),),
         sizes=[int(respondent[s].sum()) for s in slices],
         progress=progress,
     )

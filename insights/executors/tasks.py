@@ -9,7 +9,7 @@ same thing: USE's vectors depend slightly on which texts share a batch.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +19,7 @@ import pandas as pd
 
 from insights.ingest._types import IngestOptions
 from insights.ingest.reader import InputFile, SourceUnits, read_units
-from insights.taxonomies.model import Taxonomy
+from insights.taxonomies.model import Dimension, Taxonomy
 
 if TYPE_CHECKING:
     from insights.analysis.analyse import Analyzer
@@ -185,9 +185,12 @@ def embed_batch(models: Models, texts: list[str], cache_dir: Path | None) -> np.
 
 
 def analyse_batch(
-    models: Models, units: pd.DataFrame, vectors: np.ndarray, respondents: pd.DataFrame
+    models: Models,
+    units: pd.DataFrame,
+    vectors: np.ndarray,
+    given: Mapping[Dimension, pd.Series],
 ) -> pd.DataFrame:
     """Task: sentiment, emotion, stage and touchpoint of a slice of units."""
     from insights.analysis.analyse import analyse
 
-    return analyse(units, vectors, analyzer=models.analyzer, respondents=respondents)
+    return analyse(units, vectors, analyzer=models.analyzer, given=given)

@@ -185,3 +185,28 @@ def test_statements_that_differ_in_person_numbers_only_are_scored_alike(
         frames.append(analyse(units, vectors, analyzer=analyzer))
     pd.testing.assert_frame_equal(frames[0][ANALYSIS], frames[1][ANALYSIS], check_exact=True)
     assert len(_stored_batches(tmp_path)) == 1  # the second batch was read back
+
+
+def test_a_changed_batch_scores_only_its_new_statements(use: Embedder, tmp_path: Path) -> None:
+    import json
+    import sqlite3
+
+    analyzer, first = _analysed(use, tmp_path)
+    with sqlite3.connect(tmp_path / "embeddings.sqlite") as conn:
+        rows = conn.execute("SELECT text_hash, value FROM analysis_rows").fetchall()
+        assert len(rows) == len(TEXTS)
+        for key, value in rows:  # mark every stored row, to see which ones are read back
+            marked = json.loads(value)
+            marked[0] = "marked"
+            conn.execute(
+                "UPDATE analysis_rows SET value = ? WHERE text_hash = ?", (json.dumps(marked), key)
+            )
+    units = _units()
+    units.loc[0, "text"] = "My bag arrived broken and the desk was closed"
+    vectors = embed_cached(units["text"].tolist(), use, cache_dir=tmp_path)
+    again = analyse(units, vectors, analyzer=analyzer)
+    assert again["sentiment"].tolist()[1:] == ["marked"] * (len(TEXTS) - 1)
+    assert again.loc[0, "sentiment"] == "negative"  # the one new statement, scored
+    pd.testing.assert_frame_equal(
+        again.drop(columns=["sentiment"]).iloc[1:], first.drop(columns=["sentiment"]).iloc[1:]
+    )

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from insights.analysis.given import given_labels
+from insights.analysis.given import given_labels, input_given
 from insights.taxonomies import load_taxonomy
 
 
@@ -45,3 +45,14 @@ def test_unrelated_header_is_ignored_even_with_stage_values(taxonomy):
     respondents = pd.DataFrame({"respondent_id": ["a"], "plan": ["support"]})
     column, _ = given_labels(respondents, taxonomy.stages, "stages")
     assert column is None
+
+
+def test_input_given_holds_each_dimension_an_input_column_can_give(taxonomy):
+    respondents = pd.DataFrame(
+        {"respondent_id": ["a", "b"], "Stage": ["Purchase", "support"], "Channel": ["app", "x"]}
+    )
+    given = input_given(respondents, taxonomy)
+    assert set(given) == {"stages", "touchpoints"}
+    assert given["stages"].to_dict() == {"a": "purchase", "b": "support"}
+    assert given["touchpoints"].empty  # "x" is no touchpoint: under 80 % match
+    assert all(series.empty for series in input_given(None, taxonomy).values())
