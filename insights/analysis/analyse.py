@@ -381,10 +381,29 @@ def _scores_by_row(
 
     cache = JsonCache(analyzer.cache_dir, _ROW_TABLE, version) if analyzer.cache_dir else None
     rows = cached_per_text(cache, keys, compute)
+    damaged = list(dict.fromkeys(k for k, row in zip(keys, rows, strict=True) if not _fits(row)))
+    if damaged:  # a stored row of another shape: score those statements again
+        redone = dict(zip(damaged, compute(damaged), strict=True))
+        if cache is not None:
+            cache.put(redone, replace=True)
+        rows = [redone.get(k, row) for k, row in zip(keys, rows, strict=True)]
     return {
         c.value: np.asarray([row[j] for row in rows], dtype=float if c in _SCORES else object)
         for j, c in enumerate(_COLUMNS)
     }
+
+
+def _fits(row: object) -> bool:
+    """Whether a stored statement row has one value per column, scores as numbers."""
+    return (
+        isinstance(row, list)
+        and len(row) == len(_COLUMNS)
+        and all(
+            isinstance(v, int | float) and not isinstance(v, bool)
+            for c, v in zip(_COLUMNS, row, strict=True)
+            if c in _SCORES
+        )
+    )
 
 
 def _loaded(stored: object, *, rows: int) -> dict[str, np.ndarray]:

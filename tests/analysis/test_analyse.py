@@ -210,3 +210,17 @@ def test_a_changed_batch_scores_only_its_new_statements(use: Embedder, tmp_path:
     pd.testing.assert_frame_equal(
         again.drop(columns=["sentiment"]).iloc[1:], first.drop(columns=["sentiment"]).iloc[1:]
     )
+
+
+def test_a_damaged_stored_statement_is_scored_again(use: Embedder, tmp_path: Path) -> None:
+    import sqlite3
+
+    analyzer, first = _analysed(use, tmp_path)
+    with sqlite3.connect(tmp_path / "embeddings.sqlite") as conn:
+        conn.execute("UPDATE analysis_rows SET value = '[\"negative\"]'")  # every row damaged
+        conn.execute("DELETE FROM analysis_batches")
+    vectors = embed_cached(TEXTS, use, cache_dir=tmp_path)
+    pd.testing.assert_frame_equal(analyse(_units(), vectors, analyzer=analyzer), first)
+    with sqlite3.connect(tmp_path / "embeddings.sqlite") as conn:
+        values = [v for (v,) in conn.execute("SELECT value FROM analysis_rows")]
+    assert len(values) == len(TEXTS) and all(v != '["negative"]' for v in values)  # replaced
