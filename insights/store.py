@@ -3,8 +3,9 @@
 ``<cache_dir>/embeddings.sqlite`` holds a table per kind of cached result: the
 sentence vectors of `insights.cluster.cache`; per text (`JsonCache`,
 `cached_per_text`): named entities of PII redaction, sentence spans, key
-phrases, sentiment probabilities; per corpus (`memoised`, keyed by a digest of
-all inputs): clusterings, personas, the analysis of a batch of statements.
+phrases, sentiment probabilities, each statement's analysis; per corpus
+(`memoised`, keyed by a digest of all inputs): clusterings, personas, the
+analysis of a batch of statements.
 Every key is ``(model_id, sha256(...))``: texts themselves are never stored.
 SQLite runs in WAL mode with a busy timeout; rows are written with ``INSERT OR
 IGNORE`` in short transactions, so two runs sharing a folder neither block each
@@ -261,23 +262,27 @@ def cached_per_text(
     cache: JsonCache | None,
     texts: Sequence[str],
     compute: Callable[[list[str]], Iterable[Any]],
+    *,
+    valid: Callable[[Any], bool] | None = None,
 ) -> list[Any]:
     """Each text's value: from `cache` where stored, else computed and stored.
 
     `compute` gets the distinct missing texts and returns their values in that
     order; it is not called when none is missing, so whatever it loads (a spaCy
-    pipeline) loads only then. Without a cache every text is computed.
+    pipeline) loads only then. Without a cache every text is computed. A stored
+    value `valid` refuses (a damaged row) counts as missing and is replaced.
 
     Example:
         >>> cached_per_text(cache, ["a b. c d."], lambda todo: [len(t) for t in todo])
         [10]
     """
-    known = cache.get(texts) if cache is not None else {}
+    stored = cache.get(texts) if cache is not None else {}
+    known = {t: v for t, v in stored.items() if valid is None or valid(v)}
     todo = list(dict.fromkeys(t for t in texts if t not in known))
     if todo:
         new = dict(zip(todo, compute(todo), strict=True))
         if cache is not None:
-            cache.put(new)
+            cache.put(new, replace=len(known) < len(stored))
         known.update(new)
     return [known[t] for t in texts]
 

@@ -90,6 +90,25 @@ def test_cached_per_text_computes_each_missing_text_once(tmp_path: Path) -> None
     assert cached_per_text(None, ["x"], lengths) == [1] and calls[-1] == ["x"]
 
 
+def test_cached_per_text_recomputes_and_replaces_values_it_refuses(tmp_path: Path) -> None:
+    from insights.store import cached_per_text
+
+    cache = JsonCache(tmp_path, "lengths", "len.v1")
+    cache.put({"ab": "damaged", "abc": 3})
+    calls: list[list[str]] = []
+
+    def lengths(todo: list[str]) -> list[int]:
+        calls.append(todo)
+        return [len(t) for t in todo]
+
+    def is_int(value: object) -> bool:
+        return isinstance(value, int)
+
+    assert cached_per_text(cache, ["ab", "abc", "ab"], lengths, valid=is_int) == [2, 3, 2]
+    assert calls == [["ab"]]
+    assert cache.get(["ab"]) == {"ab": 2}  # replaced in the cache
+
+
 def test_memoised_computes_once_per_key_and_version(tmp_path: Path) -> None:
     calls: list[str] = []
 

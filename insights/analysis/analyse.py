@@ -380,13 +380,7 @@ def _scores_by_row(
         return [list(row) for row in zip(*values, strict=True)]
 
     cache = JsonCache(analyzer.cache_dir, _ROW_TABLE, version) if analyzer.cache_dir else None
-    rows = cached_per_text(cache, keys, compute)
-    damaged = list(dict.fromkeys(k for k, row in zip(keys, rows, strict=True) if not _fits(row)))
-    if damaged:  # a stored row of another shape: score those statements again
-        redone = dict(zip(damaged, compute(damaged), strict=True))
-        if cache is not None:
-            cache.put(redone, replace=True)
-        rows = [redone.get(k, row) for k, row in zip(keys, rows, strict=True)]
+    rows = cached_per_text(cache, keys, compute, valid=_fits)  # a damaged row is scored again
     return {
         c.value: np.asarray([row[j] for row in rows], dtype=float if c in _SCORES else object)
         for j, c in enumerate(_COLUMNS)

@@ -48,8 +48,8 @@ def _persona_means(
 ) -> dict[str, dict[str, float | None]]:
     """Stage → persona id → mean sentiment of the persona's statements at that stage."""
     means: dict[str, dict[str, float | None]] = {s: {} for s in stage_ids}
+    ids = analysed[Col.RESPONDENT_ID.value]
     for persona in personas:
-        ids = analysed[Col.RESPONDENT_ID.value]
         mine = analysed[ids.isin(set(persona.respondent_ids))]
         for point in emotion_curve(mine, stage_ids):
             value = None if point.mean is None else round(point.mean, 4)
