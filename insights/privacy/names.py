@@ -54,10 +54,11 @@ from insights.spacy_ids import mapping_model_id, pipeline_id
 from insights.spacy_pipelines import extract_all
 from insights.store import JsonCache, cached_per_text
 
-__all__ = ["NameFinder", "may_hold_a_name"]
+__all__ = ["NameFinder", "may_hold_a_name", "sweep_start"]
 
 _NOT_PERSON = frozenset("DATE TIME MONEY QUANTITY CARDINAL ORDINAL PERCENT".split())
 _BATCH = 256
+_CUE_WORDS = GREETINGS | ROLES | RELATIVES  # "Agent Lopez", "Hi Juan": a name may follow
 _MIN_TITLE_WORDS = 4
 Span = tuple[int, int]
 
@@ -279,8 +280,32 @@ def _after_proper_noun(text: str, before: Token, tok: Token) -> bool:
         and before.capitalised
         and not opens_sentence(text, before.start)
         and given(before.word) is None
-        and before.word not in TITLES
+        and not _is_cue(before.word)
     )
+
+
+def sweep_start(text: str, start: int, end: int) -> int | None:
+    """Where a known name's mention at `text[start:end]` starts, or None: no name here.
+
+    After a capitalised word that is no name, the word ends a place or a brand ("San
+    Juan", "Velora Urban") even where it names a person elsewhere in the corpus, unless
+    a greeting, title or role comes before both ("Bonjour Soazig André"): then both
+    words are the name.
+    """
+    words = tokens(text[:end])
+    if len(words) < 2 or words[-1].start != start:
+        return start
+    if not _after_proper_noun(text, words[-2], words[-1]):
+        return start
+    cue = words[-3] if len(words) > 2 else None
+    if cue and joined(text, cue.end, words[-2].start) and _is_cue(cue.word):
+        return words[-2].start
+    return None
+
+
+def _is_cue(word: str) -> bool:
+    """A greeting, title, role or relative: a name may follow it."""
+    return word in TITLES or word.lower() in _CUE_WORDS
 
 
 def _given_ok(

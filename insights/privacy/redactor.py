@@ -5,7 +5,8 @@ terms) and `[NAME n]`, where `n` numbers the people named in the run (the same p
 is always the same number). Detectors: `patterns` (e-mail, phone, IBAN, card),
 `addresses`, `terms` (the user's file) and `names` (NER, given names, titles). Once a
 name is found, every later capitalised mention of it (or of its given name or
-surname, mid-sentence) is redacted too, even where the NER model missed it.
+surname, mid-sentence) is redacted too, even where the NER model missed it, except
+right after a capitalised word that is no name ("San Juan": a place there).
 
 One `Redactor` serves one run: it holds the numbering and the names seen so far, and
 loads the spaCy NER pipelines once, on first use of each language.
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from insights.privacy.addresses import find_addresses
-from insights.privacy.names import NameFinder
+from insights.privacy.names import NameFinder, sweep_start
 from insights.privacy.patterns import find_patterns
 from insights.privacy.people import People
 from insights.privacy.spans import Found, PiiType, resolve
@@ -196,11 +197,12 @@ class Redactor:
             self._sweep = re.compile(
                 r"(?<![\w'’-])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![\w'’-])"
             )
-        return [
-            Found(m.start(), m.end(), PiiType.NAME)
-            for m in self._sweep.finditer(text)
-            if self._sweepable(text, m)
-        ]
+        found = []
+        for m in self._sweep.finditer(text):
+            start = m.start() if " " in m.group(0) else sweep_start(text, m.start(), m.end())
+            if start is not None and self._sweepable(text, m):
+                found.append(Found(start, m.end(), PiiType.NAME))
+        return found
 
     def _sweepable(self, text: str, match: re.Match[str]) -> bool:
         """Not a word the corpus now shows is no name; at a sentence start, a given name."""

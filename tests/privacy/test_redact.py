@@ -67,6 +67,26 @@ def test_names_found_once_are_redacted_everywhere(make_redactor):
     assert out == ["I asked [NAME 1].", "Then [NAME 1] was kind.", "[NAME 1] called."]
 
 
+def test_a_known_name_is_not_swept_into_a_place_or_brand(make_redactor):
+    redactor = make_redactor()
+    redactor.add_names(["Juan Ortega"])
+    texts = [
+        "Juan Ortega helped me at the desk.",
+        "Delayed again at San Juan terminal.",
+        "I flew to Puerto Juan and Juan was there.",
+        "Bonjour Soazig Juan, merci pour tout.",
+        "The rep said Agent Juan would call.",
+    ]
+    out = redactor.redact_many(texts, ["en", "en", "en", "fr", "en"])
+    assert out == [
+        "[NAME 1] helped me at the desk.",
+        "Delayed again at San Juan terminal.",
+        "I flew to Puerto Juan and [NAME 1] was there.",
+        "Bonjour [NAME 2], merci pour tout.",
+        "The rep said Agent [NAME 1] would call.",
+    ]
+
+
 def test_redact_units_covers_text_context_and_question(make_redactor):
     units = pd.DataFrame(
         {
