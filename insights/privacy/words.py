@@ -14,6 +14,7 @@ from dataclasses import dataclass
 __all__ = [
     "ARTICLES",
     "EDGE_WORDS",
+    "FUNCTION_WORDS",
     "GREETINGS",
     "PARTICLES",
     "RELATIVES",
@@ -49,6 +50,26 @@ PARTICLES = frozenset("de du des la le van von der den da di del dos el al bin b
 ARTICLES = frozenset(
     "the a an my your his her our their this that these those its le la les un une mon ma mes "
     "ton ta tes son sa ses notre nos votre vos leur leurs ce cet cette ces du des au aux".split()
+)
+# Words that open sentences and are never part of a name (lower case): pronouns,
+# articles, conjunctions, prepositions, auxiliaries, greetings and common openers.
+FUNCTION_WORDS = (
+    EDGE_WORDS
+    | ARTICLES
+    | frozenset(
+        """
+    i i'm i've i'd i'll it we we're we've you you're your yours he she they they're
+    there there's here what when why how where who which whose if so but and or nor not
+    don't didn't doesn't can't won't isn't wasn't aren't just very also then now after
+    before since as at in on for to from with of by all any some every each one is was
+    are were do did does can could would should have has had be been being will please
+    overall also although though because while once
+    je j'ai il elle nous vous ils elles on ce cela ceci ça mais et ou donc car pour par
+    avec sans dans en sur très pas tout toute tous toutes quand comment pourquoi si bien
+    après avant depuis déjà encore aussi alors puis enfin même plus moins trop peu chez
+    au y ne qui que quoi quel quelle est sont était
+    """.split()
+    )
 )
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 _ELISION = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)

@@ -139,8 +139,9 @@ LOWER = [
 
 def test_ner_runs_only_where_a_letter_is_upper_case(ner_pipelines):
     counting = {lang: _CountingPipeline(nlp) for lang, nlp in ner_pipelines.items()}
-    texts = [*LOWER, "I spoke to Sophie Martin yesterday.", "ÉCRIT EN MAJUSCULES, MERCI"]
-    langs = ["en", "fr", "en", "fr", "en", "fr"]
+    texts = [*LOWER, "I spoke to Sophie Martin yesterday.", "Écrit par Julien, merci"]
+    texts += ["ÉCRIT EN MAJUSCULES, MERCI", "I called twice. The agent hung up."]
+    langs = ["en", "fr", "en", "fr", "en", "fr", "fr", "en"]
     NameFinder(pipelines=counting).find_many(texts, langs)
     assert counting["en"].texts == [texts[4]] and counting["fr"].texts == [texts[5]]
 
@@ -165,13 +166,66 @@ def test_entities_of_a_text_without_capitals_change_nothing(ner_pipelines, lang)
     assert vars(counted) == vars(skipped)
 
 
-def test_no_word_is_capitalised_in_a_text_without_an_upper_case_letter():
+OPENERS = [  # capitalised only where a function word opens a sentence, or "I"
+    "The rep sarah was great. I asked for kevin after that.",
+    "I called twice and the agent jerome hung up on me.",
+    "Je remercie mathieu pour son aide. Merci encore.",
+    "Très bien reçu par françoise dupont au guichet.",
+    "Bonjour, je voudrais parler à nadia. Mais personne ne répond.",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I called twice. The agent hung up.", False),
+        ("Mais oui. Je pense que non.", False),
+        ("I'm fine, thanks", False),
+        ("the flight was late. Sophie helped", True),  # a capitalised given name
+        ("@united The flight was late", True),  # "The" after a handle opens nothing
+        ("Thank You for nothing", True),  # two capitalised words joined: maybe a name
+        ("The Velora app froze", True),
+        ("Love the new app", True),  # "Love" is also a given name
+        ("Great service. The staff were kind", True),  # "Great" is no function word
+    ],
+)
+def test_may_hold_a_name_skips_function_words_opening_sentences(text, expected):
     from insights.privacy.names import may_hold_a_name
+
+    assert may_hold_a_name(text) is expected
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_entities_of_a_text_with_only_opening_function_words_change_nothing(ner_pipelines, lang):
+    from insights.privacy.evidence import PERSON_LABELS, Evidence
+    from insights.privacy.names import may_hold_a_name
+    from insights.privacy.words import FUNCTION_WORDS
+
+    assert not any(map(may_hold_a_name, OPENERS))
+    ents = [
+        [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        for doc in ner_pipelines[lang].pipe(OPENERS)
+    ]
+    assert any(label in PERSON_LABELS for found in ents for *_, label in found)  # NER tags them
+    words = [tokens(text) for text in OPENERS]
+    finder = NameFinder(pipelines=ner_pipelines)
+    with_ner = [finder._decide(t, e, w) for t, e, w in zip(OPENERS, ents, words, strict=True)]
+    without = [finder._decide(t, [], w) for t, w in zip(OPENERS, words, strict=True)]
+    assert with_ner == without
+    counted, skipped = Evidence(), Evidence()
+    counted.add(OPENERS, ents, words)
+    skipped.add(OPENERS, [[] for _ in OPENERS], words)
+    for word in set(counted.seen) | set(skipped.seen):
+        if word.lower() not in FUNCTION_WORDS:  # function words are never names
+            assert counted.person[word] == skipped.person[word]
+
+
+def test_no_word_is_capitalised_in_a_text_without_an_upper_case_letter():
     from insights.privacy.words import Token
 
     for code in range(0x110000):
         char = chr(code)
-        if not may_hold_a_name(char):
+        if not char.isupper():  # the first test of may_hold_a_name
             assert not Token(0, 2, char + "x").capitalised
             assert not Token(0, 1, char).capitalised
 
