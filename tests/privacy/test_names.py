@@ -146,23 +146,29 @@ def test_ner_runs_only_where_a_letter_is_upper_case(ner_pipelines):
     assert counting["en"].texts == [texts[4]] and counting["fr"].texts == [texts[5]]
 
 
-@pytest.mark.parametrize("lang", ["en", "fr"])
-def test_entities_of_a_text_without_capitals_change_nothing(ner_pipelines, lang):
+def _with_and_without_entities(ner_pipelines, lang, texts):
+    """Names found in `texts` and the corpus evidence, with their NER entities and without."""
     from insights.privacy.evidence import PERSON_LABELS, Evidence
 
     ents = [
         [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        for doc in ner_pipelines[lang].pipe(LOWER)
+        for doc in ner_pipelines[lang].pipe(texts)
     ]
     assert any(label in PERSON_LABELS for found in ents for *_, label in found)  # NER tags them
-    words = [tokens(text) for text in LOWER]
+    words = [tokens(text) for text in texts]
     finder = NameFinder(pipelines=ner_pipelines)
-    with_ner = [finder._decide(t, e, w) for t, e, w in zip(LOWER, ents, words, strict=True)]
-    without = [finder._decide(t, [], w) for t, w in zip(LOWER, words, strict=True)]
-    assert with_ner == without
+    with_ner = [finder._decide(t, e, w) for t, e, w in zip(texts, ents, words, strict=True)]
+    without = [finder._decide(t, [], w) for t, w in zip(texts, words, strict=True)]
     counted, skipped = Evidence(), Evidence()
-    counted.add(LOWER, ents, words)
-    skipped.add(LOWER, [[] for _ in LOWER], words)
+    counted.add(texts, ents, words)
+    skipped.add(texts, [[] for _ in texts], words)
+    return with_ner, without, counted, skipped
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_entities_of_a_text_without_capitals_change_nothing(ner_pipelines, lang):
+    with_ner, without, counted, skipped = _with_and_without_entities(ner_pipelines, lang, LOWER)
+    assert with_ner == without
     assert vars(counted) == vars(skipped)
 
 
@@ -197,24 +203,12 @@ def test_may_hold_a_name_skips_function_words_opening_sentences(text, expected):
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_entities_of_a_text_with_only_opening_function_words_change_nothing(ner_pipelines, lang):
-    from insights.privacy.evidence import PERSON_LABELS, Evidence
     from insights.privacy.names import may_hold_a_name
     from insights.privacy.words import FUNCTION_WORDS
 
     assert not any(map(may_hold_a_name, OPENERS))
-    ents = [
-        [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        for doc in ner_pipelines[lang].pipe(OPENERS)
-    ]
-    assert any(label in PERSON_LABELS for found in ents for *_, label in found)  # NER tags them
-    words = [tokens(text) for text in OPENERS]
-    finder = NameFinder(pipelines=ner_pipelines)
-    with_ner = [finder._decide(t, e, w) for t, e, w in zip(OPENERS, ents, words, strict=True)]
-    without = [finder._decide(t, [], w) for t, w in zip(OPENERS, words, strict=True)]
+    with_ner, without, counted, skipped = _with_and_without_entities(ner_pipelines, lang, OPENERS)
     assert with_ner == without
-    counted, skipped = Evidence(), Evidence()
-    counted.add(OPENERS, ents, words)
-    skipped.add(OPENERS, [[] for _ in OPENERS], words)
     for word in set(counted.seen) | set(skipped.seen):
         if word.lower() not in FUNCTION_WORDS:  # function words are never names
             assert counted.person[word] == skipped.person[word]
