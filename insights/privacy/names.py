@@ -26,8 +26,9 @@ Finally a name on the `keep` list (`keep:` lines of the terms file) is dropped.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +112,10 @@ class NameFinder:
         """Whether the texts seen so far show `word` is not a person's name."""
         return self._evidence.vetoes(word, given=given(word) is not None)
 
+    def is_a_thing(self, word: str) -> bool:
+        """Whether the texts seen so far show `word` is no name and never tagged it a person."""
+        return self._evidence.person[word] == 0 and self.vetoes(word)
+
     @staticmethod
     def is_given_name(word: str, *, ordinary: bool = False) -> bool:
         """Whether `word` is a given name (that is not also an ordinary word, by default)."""
@@ -179,29 +184,34 @@ class NameFinder:
 def may_hold_a_name(text: str) -> bool:
     """Whether NER could change what is found in `text`.
 
-    It could where a word is capitalised, other than a function word opening a
-    sentence ("The", "Mais") or "I". Every rule reads entities on capitalised words
-    only: an entity is trimmed to its capitalised words (`_trim`) and needs a given
-    name when it is one word and no lower-case word inside (`_ner_ok`); a given name
-    counts only capitalised (`_given_ok`); the corpus evidence counts capitalised
-    words. Function words (`FUNCTION_WORDS`) are no given names and, standing alone
-    (no capitalised word joined to them), no part of a name, so no entity of such a
-    text can change what is found, nor the evidence about any word but function
-    words. NER does not run on texts without an upper-case letter (5 % of
-    `benchmarks/perf.py`'s statements; whole corpora of lower-cased reviews) nor on
-    texts like "I called twice. The agent hung up." (another 42 %).
+    It could wherever a letter is upper case, except the first letter of a function
+    word opening a sentence ("The", "Mais") or of "I". Every rule reads entities on
+    capitalised words only: an entity is trimmed to its capitalised words (`_trim`)
+    and needs a given name when it is one word and no lower-case word inside
+    (`_ner_ok`); a given name counts only capitalised (`_given_ok`); the corpus
+    evidence counts capitalised words. Function words (`FUNCTION_WORDS`) are no given
+    names nor name particles and, standing alone (no capitalised word joined to
+    them), no part of a name, so no entity of such a text can change what is found,
+    nor the evidence about any word but function words. Any other capital counts,
+    even inside a word: spaCy splits "agent-Sarah" where `tokens` does not. NER does
+    not run on texts without an upper-case letter (5 % of `benchmarks/perf.py`'s
+    statements; whole corpora of lower-cased reviews) nor on texts like "I called
+    twice. The agent hung up." (another 35 %).
     """
     if not any(map(str.isupper, text)):
         return False
     words = tokens(text)
-    return any(tok.capitalised and not _plain_opener(text, words, i) for i, tok in enumerate(words))
+    openers = {tok.start for i, tok in enumerate(words) if _plain_opener(text, words, i)}
+    return any(ch.isupper() and i not in openers for i, ch in enumerate(text))
 
 
 def _plain_opener(text: str, words: list[Token], i: int) -> bool:
     """Whether capitalised word `i` is a function word opening a sentence ("The"), or "I"."""
     tok = words[i]
     word = tok.word.lower().replace("’", "'")
-    if word not in FUNCTION_WORDS or given(tok.word) is not None:
+    if not tok.capitalised or word not in FUNCTION_WORDS:
+        return False
+    if given(tok.word) is not None:  # "Cher" is one; a given name may be a person
         return False
     if not (word == "i" or word.startswith("i'")) and not opens_sentence(text, tok.start):
         return False
@@ -309,23 +319,28 @@ def _after_proper_noun(text: str, before: Token, tok: Token) -> bool:
     )
 
 
-def sweep_start(text: str, start: int, end: int) -> int | None:
-    """Where a known name's mention at `text[start:end]` starts, or None: no name here.
+def sweep_start(
+    text: str, words: list[Token], start: int, is_a_thing: Callable[[str], bool]
+) -> int | None:
+    """Where the mention of a known name at `start` starts, or None: no name here.
 
-    After a capitalised word that is no name, the word ends a place or a brand ("San
-    Juan", "Velora Urban") even where it names a person elsewhere in the corpus, unless
-    a greeting, title or role comes before both ("Bonjour Soazig André"): then both
-    words are the name.
+    `words` are the `tokens` of `text`. A word right after a capitalised word that is
+    no name ends a place or a brand ("San Juan", "Virgin America") where the corpus
+    shows that word `is_a_thing` (never tagged as a person, and used as a thing or
+    often seen); otherwise it is still a name ("Nurse Kealoha", "Merci Soazig
+    André"). After a greeting, title, role or relative, both words are the name
+    ("Bonjour Soazig André").
     """
-    words = tokens(text[:end])
-    if len(words) < 2 or words[-1].start != start:
+    i = bisect.bisect_left(words, start, key=lambda w: w.start)
+    if i == 0 or i == len(words) or words[i].start != start:
         return start
-    if not _after_proper_noun(text, words[-2], words[-1]):
+    before = words[i - 1]
+    if not _after_proper_noun(text, before, words[i]):
         return start
-    cue = words[-3] if len(words) > 2 else None
-    if cue and joined(text, cue.end, words[-2].start) and _is_cue(cue.word):
-        return words[-2].start
-    return None
+    cue = words[i - 2] if i > 1 else None
+    if cue and joined(text, cue.end, before.start) and _is_cue(cue.word):
+        return before.start
+    return None if is_a_thing(before.word) else start
 
 
 def _is_cue(word: str) -> bool:

@@ -6,7 +6,7 @@ is always the same number). Detectors: `patterns` (e-mail, phone, IBAN, card),
 `addresses`, `terms` (the user's file) and `names` (NER, given names, titles). Once a
 name is found, every later capitalised mention of it (or of its given name or
 surname, mid-sentence) is redacted too, even where the NER model missed it, except
-right after a capitalised word that is no name ("San Juan": a place there).
+right after a capitalised word the corpus shows is no name ("San Juan": a place).
 
 One `Redactor` serves one run: it holds the numbering and the names seen so far, and
 loads the spaCy NER pipelines once, on first use of each language.
@@ -25,7 +25,7 @@ from insights.privacy.patterns import find_patterns
 from insights.privacy.people import People
 from insights.privacy.spans import Found, PiiType, resolve
 from insights.privacy.terms import RedactTerms, load_terms
-from insights.privacy.words import opens_sentence, title_before
+from insights.privacy.words import opens_sentence, title_before, tokens
 
 __all__ = ["Redactor"]
 
@@ -197,9 +197,13 @@ class Redactor:
             self._sweep = re.compile(
                 r"(?<![\w'’-])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![\w'’-])"
             )
-        found = []
+        assert self._finder is not None
+        found, words = [], None
         for m in self._sweep.finditer(text):
-            start = m.start() if " " in m.group(0) else sweep_start(text, m.start(), m.end())
+            start: int | None = m.start()
+            if " " not in m.group(0):
+                words = tokens(text) if words is None else words
+                start = sweep_start(text, words, m.start(), self._finder.is_a_thing)
             if start is not None and self._sweepable(text, m):
                 found.append(Found(start, m.end(), PiiType.NAME))
         return found

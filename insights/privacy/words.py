@@ -51,26 +51,27 @@ ARTICLES = frozenset(
     "the a an my your his her our their this that these those its le la les un une mon ma mes "
     "ton ta tes son sa ses notre nos votre vos leur leurs ce cet cette ces du des au aux".split()
 )
-# Words that open sentences and are never part of a name (lower case): pronouns,
-# articles, conjunctions, prepositions, auxiliaries, greetings and common openers.
+# Words that open sentences and are no names (lower case): pronouns, articles,
+# conjunctions, prepositions, auxiliaries, greetings and common openers; name
+# particles excepted ("Le" of "Marine Le Pen", "De" of "De Gaulle").
 FUNCTION_WORDS = (
     EDGE_WORDS
     | ARTICLES
     | frozenset(
         """
-    i i'm i've i'd i'll it we we're we've you you're your yours he she they they're
-    there there's here what when why how where who which whose if so but and or nor not
-    don't didn't doesn't can't won't isn't wasn't aren't just very also then now after
-    before since as at in on for to from with of by all any some every each one is was
-    are were do did does can could would should have has had be been being will please
-    overall also although though because while once
-    je j'ai il elle nous vous ils elles on ce cela ceci ça mais et ou donc car pour par
-    avec sans dans en sur très pas tout toute tous toutes quand comment pourquoi si bien
-    après avant depuis déjà encore aussi alors puis enfin même plus moins trop peu chez
-    au y ne qui que quoi quel quelle est sont était
+    i i'm i've i'd i'll it we we're we've you you're yours he she they they're there
+    there's here what when why how where who which whose if so but and or nor not don't
+    didn't doesn't can't won't isn't wasn't aren't just very also then now after before
+    since as at in on for to from with of by all any some every each one is was are were
+    do did does can could would should have has had be been being will please overall
+    although though because while once
+    je il elle nous vous ils elles cela ceci ça mais et ou donc car pour par avec sans
+    dans en sur très pas tout toute tous toutes quand comment pourquoi si bien après
+    avant depuis déjà encore aussi alors puis enfin même plus moins trop peu chez y ne
+    qui que quoi quel quelle est sont était
     """.split()
     )
-)
+) - PARTICLES
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 _ELISION = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$")

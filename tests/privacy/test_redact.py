@@ -73,18 +73,28 @@ def test_a_known_name_is_not_swept_into_a_place_or_brand(make_redactor):
     texts = [
         "Juan Ortega helped me at the desk.",
         "Delayed again at San Juan terminal.",
-        "I flew to Puerto Juan and Juan was there.",
+        "We flew to San Juan in May, then to San Diego and San Jose.",
+        "I flew to San Juan and Juan was there.",
         "Bonjour Soazig Juan, merci pour tout.",
         "The rep said Agent Juan would call.",
+        "I then spoke with Nurse Juan.",  # "Nurse" is no thing the corpus knows
     ]
-    out = redactor.redact_many(texts, ["en", "en", "en", "fr", "en"])
+    out = redactor.redact_many(texts, ["en", "en", "en", "en", "fr", "en", "en"])
     assert out == [
         "[NAME 1] helped me at the desk.",
         "Delayed again at San Juan terminal.",
-        "I flew to Puerto Juan and [NAME 1] was there.",
+        "We flew to San Juan in May, then to San Diego and San Jose.",
+        "I flew to San Juan and [NAME 1] was there.",
         "Bonjour [NAME 2], merci pour tout.",
         "The rep said Agent [NAME 1] would call.",
+        "I then spoke with Nurse [NAME 1].",
     ]
+
+
+def test_a_known_surname_after_an_unknown_first_name_is_still_swept(make_redactor):
+    texts = ["Soazig André nous a aidés.", "Merci Soazig André.", "Merci à Soazig André."]
+    out = make_redactor().redact_many(texts, ["fr"] * 3)
+    assert all("André" not in text for text in out)
 
 
 def test_redact_units_covers_text_context_and_question(make_redactor):
