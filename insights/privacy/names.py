@@ -196,7 +196,7 @@ def may_hold_a_name(text: str) -> bool:
     even inside a word: spaCy splits "agent-Sarah" where `tokens` does not. NER does
     not run on texts without an upper-case letter (5 % of `benchmarks/perf.py`'s
     statements; whole corpora of lower-cased reviews) nor on texts like "I called
-    twice. The agent hung up." (another 35 %).
+    twice. The agent hung up." (another 33 %).
     """
     if not any(map(str.isupper, text)):
         return False
