@@ -103,8 +103,8 @@ class NameFinder:
 
     def find_many(self, texts: Sequence[str], langs: Sequence[str]) -> list[list[Found]]:
         """Find the names in each text; `langs` gives each text's language code."""
-        ents = self._entities(texts, langs)
         words = [tokens(text) for text in texts]
+        ents = self._entities(texts, langs, words)
         self._evidence.add(texts, ents, words)
         return [self._decide(*found) for found in zip(texts, ents, words, strict=True)]
 
@@ -122,13 +122,15 @@ class NameFinder:
         kind = given(word)
         return kind is not None and (ordinary or not kind)
 
-    def _entities(self, texts: Sequence[str], langs: Sequence[str]) -> list[list[Entity]]:
+    def _entities(
+        self, texts: Sequence[str], langs: Sequence[str], words: Sequence[list[Token]]
+    ) -> list[list[Entity]]:
         out: list[list[Entity]] = [[] for _ in texts]
         if not self._use_ner:
             return out
         groups: dict[str, list[int]] = {}
         for i, lang in enumerate(langs):
-            if may_hold_a_name(texts[i]):
+            if may_hold_a_name(texts[i], words[i]):
                 groups.setdefault("fr" if lang == "fr" else "en", []).append(i)
         for lang, idx in groups.items():
             found = self._run_ner(lang, [texts[i] for i in idx])
@@ -181,8 +183,8 @@ class NameFinder:
         return folded in self._keep or any(w in self._keep for w in folded.split())
 
 
-def may_hold_a_name(text: str) -> bool:
-    """Whether NER could change what is found in `text`.
+def may_hold_a_name(text: str, words: list[Token] | None = None) -> bool:
+    """Whether NER could change what is found in `text` (whose `tokens` are `words`).
 
     It could wherever a letter is upper case, except the first letter of a function
     word opening a sentence ("The", "Mais") or of "I". Every rule reads entities on
@@ -200,7 +202,7 @@ def may_hold_a_name(text: str) -> bool:
     """
     if not any(map(str.isupper, text)):
         return False
-    words = tokens(text)
+    words = tokens(text) if words is None else words
     openers = {tok.start for i, tok in enumerate(words) if _plain_opener(text, words, i)}
     return any(ch.isupper() and i not in openers for i, ch in enumerate(text))
 
@@ -215,12 +217,12 @@ def _plain_opener(text: str, words: list[Token], i: int) -> bool:
         return False
     if not (word == "i" or word.startswith("i'")) and not opens_sentence(text, tok.start):
         return False
-    for j in (i - 1, i + 1):
-        if 0 <= j < len(words) and words[j].capitalised:
-            left, right = sorted((words[j], tok), key=lambda w: w.start)
-            if joined(text, left.end, right.start):
-                return False
-    return True
+    before = words[i - 1] if i > 0 else None
+    after = words[i + 1] if i + 1 < len(words) else None
+    return not (
+        (before and before.capitalised and joined(text, before.end, tok.start))
+        or (after and after.capitalised and joined(text, tok.end, after.start))
+    )
 
 
 def _lower_case_by_cue(text: str, words: list[Token], found: list[Span]) -> list[Span]:
