@@ -33,7 +33,7 @@ import heapq
 import html
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -276,6 +276,7 @@ def _phrases_by_language(
     """
     from insights.spacy_ids import mapping_model_id
     from insights.spacy_pipelines import extract_all
+    from insights.spacy_rules import deferred_rules
     from insights.store import JsonCache, cached_per_text
 
     by_lang: dict[str, list[str]] = {}
@@ -292,11 +293,20 @@ def _phrases_by_language(
             pipeline = nlp[lang]  # NER and the sentence recogniser are not needed here
             idle = [p for p in pipeline.pipe_names if p in ("ner", "senter", "lemmatizer")]
             lemmatizer = pipeline.get_pipe("lemmatizer") if "lemmatizer" in idle else None
+            phrases_of: Callable[[Any], list[str]]
             phrases_of = partial(extract_phrases, stops=stops, lemmatizer=lemmatizer)
+            rules = deferred_rules(pipeline, idle)  # the attribute ruler, 6x faster
+            if rules is not None:
+                idle.append("attribute_ruler")
+                phrases_of = partial(_then, rules, phrases_of)
             return extract_all(pipeline, todo, phrases_of, disable=idle, batch_size=64)
 
         out[lang] = dict(zip(texts, cached_per_text(cache, texts, parse), strict=True))
     return out
+
+
+def _then(first: Callable[[Any], Any], then: Callable[[Any], list[str]], doc: Any) -> list[str]:
+    return then(first(doc))
 
 
 def _ctfidf(counts: Sequence[Counter[str]]) -> list[dict[str, float]]:
