@@ -20,13 +20,15 @@ and rounded scores, never text.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from functools import partial
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -49,6 +51,7 @@ __all__ = ["Analyzer", "analyse"]
 
 NEGATIVE_EMOTIONS = frozenset({"frustration", "anger", "anxiety", "confusion", "disappointment"})
 POSITIVE_EMOTIONS = frozenset({"satisfaction", "delight", "trust"})
+AHEAD_FROM = 500  # statements the scorer lacks from which it embeds them ahead
 _MEMO_TABLE = "analysis_batches"
 _ROW_TABLE = "analysis_rows"
 # The columns `analyse` fills, in the order it adds them; the scores are floats.
@@ -161,6 +164,27 @@ class Analyzer:
             self._code,
         ]
         return "analyse.v1#" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
+
+    def scoring_ahead(self, texts: Sequence[str]) -> AbstractContextManager[None]:
+        """Within the block, the scorer embeds what it lacks of `texts` ahead, in a forked child.
+
+        `texts` are the statements as the batches will score them, in that order.
+        Only when the scorer is not the run's embedder (whose vectors serve as they
+        are), can embed ahead (USE), the machine can fork, and `AHEAD_FROM` texts or
+        more are not in the run cache (`insights.analysis.prefetch`).
+        """
+        from insights.cluster.cache import embedding_text, not_cached
+        from insights.forking import can_fork
+
+        inner = getattr(self.scorer, "inner", self.scorer)
+        ahead = getattr(inner, "ahead", None)
+        if self.scorer is self.embedder or ahead is None or not can_fork():
+            return contextlib.nullcontext()
+        wanted = [embedding_text(t) for t in texts]
+        wanted = not_cached(wanted, self.scorer.model_id, self.cache_dir)
+        if len(wanted) < AHEAD_FROM:
+            return contextlib.nullcontext()
+        return cast("AbstractContextManager[None]", ahead(wanted))
 
     def scorer_vectors(self, texts: list[str], vectors: np.ndarray) -> np.ndarray:
         """The scorer's vectors of `texts`, given the run embedder's `vectors` of them.

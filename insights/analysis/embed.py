@@ -18,12 +18,15 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 
 from insights.analysis.use_unpacked import use_backend, use_tokenizer
 from insights.errors import UsageError
+
+if TYPE_CHECKING:
+    from insights.analysis.prefetch import Prefetch
 
 __all__ = [
     "DEFAULT_EMBEDDER",
@@ -82,9 +85,41 @@ class UseEmbedder:
         self._threads = max(1, thread_budget(2) if threads is None else threads)
         self._batch_size = batch_size
         self.model_id = USE_MODEL_ID
+        self._ahead: Prefetch | None = None  # texts embedded ahead (`ahead`)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Embed `texts` in batches, `threads` batches at a time."""
+        """Embed `texts` in batches, `threads` batches at a time (or take them from `ahead`)."""
+        prefetch = self._ahead
+        if prefetch is None or not texts:
+            return self._encode_here(texts)
+        covered = [prefetch.covers(t) for t in texts]
+        if all(covered):
+            return prefetch.vectors(texts)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        rows = [i for i, c in enumerate(covered) if c]
+        rest = [i for i, c in enumerate(covered) if not c]
+        if rows:
+            out[rows] = prefetch.vectors([texts[i] for i in rows])
+        out[rest] = self._encode_here([texts[i] for i in rest])
+        return out
+
+    @contextlib.contextmanager
+    def ahead(self, texts: Sequence[str]) -> Iterator[None]:
+        """Within the block, `texts` are embedded ahead in a forked child, in this order.
+
+        For a caller that knows what it will embed and has single-threaded work
+        between its calls (the scoring step, see `insights.analysis.prefetch`).
+        """
+        from insights.analysis.prefetch import Prefetch
+
+        with Prefetch(self._encode_here, texts) as prefetch:
+            self._ahead = prefetch
+            try:
+                yield
+            finally:
+                self._ahead = None
+
+    def _encode_here(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         self._backend()  # loads the weights on first use

@@ -30,6 +30,7 @@ __all__ = [
     "CachedEmbedder",
     "embed_cached",
     "embedding_text",
+    "not_cached",
     "text_hash",
     "with_cache",
 ]
@@ -95,6 +96,25 @@ def embed_cached(
     if not hashes:
         return np.zeros((0, embedder.dim), dtype=np.float32)
     return np.vstack([found[h] for h in hashes]).astype(np.float32, copy=False)
+
+
+def not_cached(texts: Sequence[str], model_id: str, cache_dir: Path | None) -> list[str]:
+    """The distinct `texts` (taken as given) whose `model_id` vectors the cache lacks, in order."""
+    unique = list(dict.fromkeys(texts))
+    if cache_dir is None:
+        return unique
+    hashes = [text_hash(t) for t in unique]
+    found: set[str] = set()
+    with connect(cache_dir, _SCHEMA) as conn:
+        for start in range(0, len(hashes), BATCH):
+            chunk = hashes[start : start + BATCH]
+            marks = ",".join("?" * len(chunk))
+            rows = conn.execute(
+                f"SELECT text_hash FROM vectors WHERE model_id = ? AND text_hash IN ({marks})",
+                [model_id, *chunk],
+            )
+            found.update(key for (key,) in rows)
+    return [t for t, h in zip(unique, hashes, strict=True) if h not in found]
 
 
 class CachedEmbedder:

@@ -15,7 +15,7 @@ Names:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any, Protocol, TypeVar
 
 from insights.errors import UsageError
@@ -47,6 +47,10 @@ class Executor(Protocol):
 
     def load_models(self) -> None:
         """Load every model the tasks use, before the first task (a no-op where loaded)."""
+        ...
+
+    def scoring_ahead(self, texts: Sequence[str]) -> AbstractContextManager[None]:
+        """A block within which the scoring tasks of `texts` (in order) may prepare ahead."""
         ...
 
     def close(self) -> None:

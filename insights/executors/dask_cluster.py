@@ -12,11 +12,13 @@ client's ``--cache-dir`` path (or run with ``--no-cache``).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
 import pickle
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from typing import Any, TypeVar, cast
 
 import pandas as pd
@@ -112,6 +114,10 @@ class DaskExecutor:
 
     def load_models(self) -> None:
         """Nothing to do: each worker loaded its models when the plugin was registered."""
+
+    def scoring_ahead(self, texts: Sequence[str]) -> AbstractContextManager[None]:
+        """Nothing: the workers embed what their tasks score."""
+        return contextlib.nullcontext()
 
     def close(self) -> None:
         """Disconnect; stop the LocalCluster if this executor started it."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from typing import Any, TypeVar
 
 from insights.executors.tasks import Models
@@ -53,6 +54,10 @@ class LocalExecutor:
     def load_models(self) -> None:
         """Load this process's models now rather than in the first task."""
         self.models.load()
+
+    def scoring_ahead(self, texts: Sequence[str]) -> AbstractContextManager[None]:
+        """Within the block, the scorer embeds `texts` ahead (`Analyzer.scoring_ahead`)."""
+        return self.models.analyzer.scoring_ahead(texts)
 
     def close(self) -> None:
         """Nothing to release."""

@@ -85,11 +85,12 @@ def analyse_units(
     respondent = (units[Col.ROLE.value] == Role.RESPONDENT.value).to_numpy()
     slices = [slice(i, i + batch_size) for i in range(0, len(units), batch_size)]
     progress.start("Scoring statements", total=int(respondent.sum()))
-    frames = executor.map(
-        analyse_batch,
-        [(units.iloc[s], embeddings[s]) for s in slices],
-        common=(input_given(respondents, taxonomy),),
-        sizes=[int(respondent[s].sum()) for s in slices],
-        progress=progress,
-    )
+    with executor.scoring_ahead(units.loc[respondent, Col.TEXT.value].astype(str).tolist()):
+        frames = executor.map(
+            analyse_batch,
+            [(units.iloc[s], embeddings[s]) for s in slices],
+            common=(input_given(respondents, taxonomy),),
+            sizes=[int(respondent[s].sum()) for s in slices],
+            progress=progress,
+        )
     return pd.concat(frames) if frames else units.copy()
