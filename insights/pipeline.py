@@ -214,7 +214,12 @@ def _propose_and_map(
     phrase_embedder = with_cache(analyzer.embedder, config.cache_dir)  # MMR over key phrases
     progress.start("Clustering", total=3)
     clusterings = cluster_kinds(
-        units, embeddings, seed=config.seed, cache_dir=config.cache_dir, refit=config.refit
+        units,
+        embeddings,
+        seed=config.seed,
+        cache_dir=config.cache_dir,
+        refit=config.refit,
+        nlp=nlp,
     )
     sets = {}
     for kind in (ProposalKind.PAIN, ProposalKind.DELIGHT):

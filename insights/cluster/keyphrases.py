@@ -45,7 +45,7 @@ from insights.analysis.small_talk import NON_SPEECH, is_small_talk
 from insights.errors import UsageError
 from insights.privacy.people import unnumbered
 
-__all__ = ["extract_phrases", "key_phrases", "make_label", "stop_words"]
+__all__ = ["extract_phrases", "key_phrases", "make_label", "parse_ahead", "stop_words"]
 
 _SKIP_POS = {"DET", "PRON", "NUM", "PUNCT", "SYM", "SPACE", "ADP", "CCONJ", "SCONJ", "PART", "X"}
 _MAX_WORDS = 4
@@ -166,10 +166,7 @@ def key_phrases(
     if len(texts_by_cluster) != len(langs_by_cluster):
         raise UsageError("key_phrases: texts_by_cluster and langs_by_cluster differ in length")
     texts_by_cluster = [[unnumbered(t) for t in texts] for texts in texts_by_cluster]
-    kept = [
-        [(t[i], g[i]) for i in _stable_sample(t, max_statements)]
-        for t, g in zip(texts_by_cluster, langs_by_cluster, strict=True)
-    ]
+    kept = _kept(texts_by_cluster, langs_by_cluster, max_statements)
     phrases = _phrases_by_language(kept, nlp, stop_words(), cache_dir)
     counts, scaled = [], []
     for statements, texts in zip(kept, texts_by_cluster, strict=True):
@@ -262,6 +259,89 @@ def _language(lang: str, nlp: Mapping[str, Any]) -> str:
     return lang if lang in nlp else "en"
 
 
+def parse_ahead(
+    texts_by_cluster: Sequence[Sequence[str]],
+    langs_by_cluster: Sequence[Sequence[str]],
+    *,
+    nlp: Mapping[str, Any],
+    cache_dir: Path,
+    until: Callable[[], bool],
+    max_statements: int = 300,
+    chunk: int = 64,
+) -> int:
+    """Parse into the run cache the statements `key_phrases` will read, until `until()` holds.
+
+    For a process with a core to spare before these clusters' key phrases are
+    asked for (the delights' clustering child, while the pains are still being
+    clustered): it parses the same sample, `chunk` statements at a time, and
+    stores each chunk's phrases, so `key_phrases` later finds them in the cache
+    and parses only the rest. Returns how many statements it parsed.
+    """
+    texts_by_cluster = [[unnumbered(t) for t in texts] for texts in texts_by_cluster]
+    kept = _kept(texts_by_cluster, langs_by_cluster, max_statements)
+    stops, parsed = stop_words(), 0
+    for lang, texts in _by_language(kept, nlp).items():
+        cache = _phrase_cache(nlp, lang, cache_dir)
+        stored = cache.get(texts)
+        todo = [t for t in dict.fromkeys(texts) if t not in stored]
+        for start in range(0, len(todo), chunk):
+            if until():
+                return parsed
+            part = todo[start : start + chunk]
+            cache.put(dict(zip(part, _parse(nlp, lang, stops, part), strict=True)))
+            parsed += len(part)
+    return parsed
+
+
+def _kept(
+    texts_by_cluster: Sequence[Sequence[str]],
+    langs_by_cluster: Sequence[Sequence[str]],
+    max_statements: int,
+) -> list[list[tuple[str, str]]]:
+    """The (text, language) statements each cluster's phrases are read from (a stable sample)."""
+    return [
+        [(t[i], g[i]) for i in _stable_sample(t, max_statements)]
+        for t, g in zip(texts_by_cluster, langs_by_cluster, strict=True)
+    ]
+
+
+def _by_language(
+    statements_by_cluster: Sequence[Sequence[tuple[str, str]]], nlp: Mapping[str, Any]
+) -> dict[str, list[str]]:
+    """Every statement's text (entities unescaped), by the language of its pipeline."""
+    by_lang: dict[str, list[str]] = {}
+    for statements in statements_by_cluster:
+        for text, lang in statements:
+            by_lang.setdefault(_language(lang, nlp), []).append(html.unescape(text))
+    return by_lang
+
+
+def _phrase_cache(nlp: Mapping[str, Any], lang: str, cache_dir: Path) -> Any:
+    from insights.spacy_ids import mapping_model_id
+    from insights.store import JsonCache
+
+    return JsonCache(cache_dir, "phrases", f"{mapping_model_id(nlp, lang)}#{_RULES}")
+
+
+def _parse(
+    nlp: Mapping[str, Any], lang: str, stops: frozenset[str], texts: list[str]
+) -> list[list[str]]:
+    """The phrases of `texts`, parsed by `nlp[lang]` (in forked workers when many)."""
+    from insights.spacy_pipelines import extract_all
+    from insights.spacy_rules import deferred_rules
+
+    pipeline = nlp[lang]  # NER and the sentence recogniser are not needed here
+    idle = [p for p in pipeline.pipe_names if p in ("ner", "senter", "lemmatizer")]
+    lemmatizer = pipeline.get_pipe("lemmatizer") if "lemmatizer" in idle else None
+    phrases_of: Callable[[Any], list[str]]
+    phrases_of = partial(extract_phrases, stops=stops, lemmatizer=lemmatizer)
+    rules = deferred_rules(pipeline, idle)  # the attribute ruler, 6x faster
+    if rules is not None:
+        idle.append("attribute_ruler")
+        phrases_of = partial(_then, rules, phrases_of)
+    return extract_all(pipeline, texts, phrases_of, disable=idle, batch_size=64)
+
+
 def _phrases_by_language(
     statements_by_cluster: Sequence[Sequence[tuple[str, str]]],
     nlp: Mapping[str, Any],
@@ -274,33 +354,12 @@ def _phrases_by_language(
     spaCy batch; `nlp[lang]` is only touched (a lazy mapping loads it then) when
     a statement is missing from the cache.
     """
-    from insights.spacy_ids import mapping_model_id
-    from insights.spacy_pipelines import extract_all
-    from insights.spacy_rules import deferred_rules
-    from insights.store import JsonCache, cached_per_text
+    from insights.store import cached_per_text
 
-    by_lang: dict[str, list[str]] = {}
-    for statements in statements_by_cluster:
-        for text, lang in statements:
-            by_lang.setdefault(_language(lang, nlp), []).append(html.unescape(text))
     out = {}
-    for lang, texts in by_lang.items():
-        cache = None
-        if cache_dir is not None:
-            cache = JsonCache(cache_dir, "phrases", f"{mapping_model_id(nlp, lang)}#{_RULES}")
-
-        def parse(todo: list[str], lang: str = lang) -> list[list[str]]:
-            pipeline = nlp[lang]  # NER and the sentence recogniser are not needed here
-            idle = [p for p in pipeline.pipe_names if p in ("ner", "senter", "lemmatizer")]
-            lemmatizer = pipeline.get_pipe("lemmatizer") if "lemmatizer" in idle else None
-            phrases_of: Callable[[Any], list[str]]
-            phrases_of = partial(extract_phrases, stops=stops, lemmatizer=lemmatizer)
-            rules = deferred_rules(pipeline, idle)  # the attribute ruler, 6x faster
-            if rules is not None:
-                idle.append("attribute_ruler")
-                phrases_of = partial(_then, rules, phrases_of)
-            return extract_all(pipeline, todo, phrases_of, disable=idle, batch_size=64)
-
+    for lang, texts in _by_language(statements_by_cluster, nlp).items():
+        cache = None if cache_dir is None else _phrase_cache(nlp, lang, cache_dir)
+        parse = partial(_parse, nlp, lang, stops)
         out[lang] = dict(zip(texts, cached_per_text(cache, texts, parse), strict=True))
     return out
 

@@ -6,7 +6,7 @@ delights, each polarity on its own; neutral statements are not clustered.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -64,8 +64,7 @@ def _evidence(
     from insights.cluster.keyphrases import key_phrases
     from insights.cluster.quotes import representative_quotes
 
-    clusters = sorted(set(labels.tolist()) - {-1})
-    members = [positions[labels == c] for c in clusters]
+    clusters, members = _members(positions, labels)
     column = {  # as strings, indexed by position (a frame slice per cluster cost ~1 ms each)
         c: units[c.value].astype(str).to_numpy()
         for c in (Col.TEXT, Col.LANG, Col.RESPONDENT_ID, Col.UNIT_ID)
@@ -93,6 +92,12 @@ def _evidence(
             )
         )
     return evidence
+
+
+def _members(positions: np.ndarray, labels: np.ndarray) -> tuple[list[int], list[np.ndarray]]:
+    """The clusters of `labels` (noise left out), and the unit positions of each."""
+    clusters = sorted(set(labels.tolist()) - {-1})
+    return clusters, [positions[labels == c] for c in clusters]
 
 
 def _label(phrases: list[str], texts: list[str], embedder: Embedder | None) -> str:
@@ -198,6 +203,7 @@ def cluster_kinds(
     min_cluster_size: int | None = None,
     cache_dir: Path | None = None,
     refit: bool = False,
+    nlp: Mapping[str, Any] | None = None,
 ) -> dict[ProposalKind, ClusterResult]:
     """The clustering of each kind's statements, as `propose` would find it.
 
@@ -206,6 +212,11 @@ def cluster_kinds(
     the delights are clustered in a forked process meanwhile (`insights.forking`).
     Each fit is the same code with the same seed, so the results are those of one
     fit after the other. Kinds with fewer than three statements are left out.
+
+    The delights' fit usually ends first (fewer statements); with `nlp` and a run
+    cache, that process then parses its clusters' key-phrase statements into the
+    cache (`insights.cluster.keyphrases.parse_ahead`) until the pains' fit ends,
+    instead of leaving its core idle.
     """
     calls = {}
     for kind, polarity in _POLARITY.items():
@@ -222,10 +233,66 @@ def cluster_kinds(
     results = {kind: stored for kind, (_, stored, _) in calls.items() if stored is not None}
     due = {kind: (n, fit) for kind, (n, stored, fit) in calls.items() if stored is None}
     if len(due) > 1 and min(n for n, _ in due.values()) >= SIDE_BY_SIDE_FROM:
-        results.update(zip(due, side_by_side([fit for _, fit in due.values()]), strict=True))
+        fits: list[Callable[[], ClusterResult]] = [fit for _, fit in due.values()]
+        if nlp is not None and cache_dir is not None:
+            fits = _parsing_ahead(fits, list(due), units, nlp, cache_dir)
+        results.update(zip(due, side_by_side(fits), strict=True))
     else:
         results.update({kind: fit() for kind, (_, fit) in due.items()})
     return results
+
+
+def _parsing_ahead(
+    fits: list[Callable[[], ClusterResult]],
+    kinds: list[ProposalKind],
+    units: pd.DataFrame,
+    nlp: Mapping[str, Any],
+    cache_dir: Path,
+) -> list[Callable[[], ClusterResult]]:
+    """`fits` for `side_by_side`: the first says when it is done, the others parse until then."""
+    import multiprocessing
+
+    done = multiprocessing.get_context("fork").Event()
+    ahead = [
+        partial(_fit_then_parse, fit, units, _positions(units, kind), nlp, cache_dir, done)
+        for fit, kind in zip(fits[1:], kinds[1:], strict=True)
+    ]
+    return [partial(_fit_then_signal, fits[0], done), *ahead]
+
+
+def _fit_then_signal(fit: Callable[[], ClusterResult], done: Any) -> ClusterResult:
+    try:
+        return fit()
+    finally:
+        done.set()
+
+
+def _fit_then_parse(
+    fit: Callable[[], ClusterResult],
+    units: pd.DataFrame,
+    positions: np.ndarray,
+    nlp: Mapping[str, Any],
+    cache_dir: Path,
+    done: Any,
+) -> ClusterResult:
+    """`fit()`, then its clusters' key-phrase statements parsed into the cache until `done`."""
+    from insights.cluster.keyphrases import parse_ahead
+
+    result = fit()
+    _, members = _members(positions, result.labels)
+    texts = units[Col.TEXT.value].astype(str).to_numpy()
+    langs = units[Col.LANG.value].astype(str).to_numpy()
+    try:
+        parse_ahead(
+            [texts[m].tolist() for m in members],
+            [langs[m].tolist() for m in members],
+            nlp=nlp,
+            cache_dir=cache_dir,
+            until=done.is_set,
+        )
+    except Exception:  # noqa: BLE001, S110 - a head start: key_phrases parses what is missing
+        pass
+    return result
 
 
 def _positions(units: pd.DataFrame, kind: ProposalKind) -> np.ndarray:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -245,3 +246,26 @@ def test_lemmatising_only_phrase_tokens_gives_the_same_phrases(
     lazy = [extract_phrases(doc, stops, pipeline.get_pipe("lemmatizer")) for doc in docs]
     assert lazy == whole
     assert lazy[-1] == [lemma]
+
+
+def test_parse_ahead_stores_what_key_phrases_reads_until_told_to_stop(
+    nlp: dict[str, Any], tmp_path: Path
+) -> None:
+    from insights.cluster.keyphrases import parse_ahead
+
+    langs = [["en"] * len(texts) for texts in EN]
+    asked = iter([False, True])  # stop after the first chunk
+    parsed = parse_ahead(EN, langs, nlp=nlp, cache_dir=tmp_path, until=lambda: next(asked), chunk=3)
+    assert parsed == 3
+    assert parse_ahead(EN, langs, nlp=nlp, cache_dir=tmp_path, until=lambda: False) == 5
+    assert parse_ahead(EN, langs, nlp=nlp, cache_dir=tmp_path, until=lambda: False) == 0
+    cached_only = {"en": _MetaOnly(nlp["en"]), "fr": nlp["fr"]}  # English from the cache only
+    got = key_phrases(EN, langs, nlp=cached_only, cache_dir=tmp_path)
+    assert got == key_phrases(EN, langs, nlp=nlp)
+
+
+class _MetaOnly:
+    """An English pipeline that only names itself: parsing with it fails."""
+
+    def __init__(self, nlp: Any) -> None:
+        self.meta = nlp.meta

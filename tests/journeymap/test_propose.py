@@ -97,3 +97,32 @@ def test_cluster_kinds_fits_both_kinds_at_once_with_the_results_of_one_after_the
     assert batches == [2]  # both came from the cache: nothing forked
     for kind, result in again.items():
         assert result.labels.tolist() == together[kind].labels.tolist()
+
+
+@pytest.mark.parametrize("pains_done_first", [False, True])
+def test_the_delights_fit_parses_its_key_phrases_ahead_until_the_pains_fit_ends(
+    demo_units: tuple[pd.DataFrame, np.ndarray], tmp_path: Path, pains_done_first: bool
+) -> None:
+    import multiprocessing
+    from functools import partial
+
+    import insights.journeymap.propose as module
+    from insights.cluster.incremental import fit_clustering
+
+    units, vectors = demo_units
+    kind = ProposalKind.DELIGHT
+    positions = module._positions(units, kind)
+    fit = partial(
+        fit_clustering, vectors[positions], polarity=module._POLARITY[kind],
+        min_cluster_size=None, seed=3, cache_dir=tmp_path, refit=False,
+    )  # fmt: skip
+    done = multiprocessing.get_context("fork").Event()
+    if pains_done_first:
+        done.set()
+    nlp = load_phrase_pipelines()
+    result = module._fit_then_parse(fit, units, positions, nlp, tmp_path, done)
+    fresh = load_phrase_pipelines()
+    options = {"kind": kind, "stage_names": {}, "seed": 3, "clustering": result}
+    ahead = propose(units, vectors, nlp=fresh, cache_dir=tmp_path, **options)
+    assert bool(fresh._loaded) == pains_done_first  # parsed ahead: nothing left to parse
+    assert ahead == propose(units, vectors, nlp=nlp, **options)
