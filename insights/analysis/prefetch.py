@@ -10,7 +10,9 @@ the next ones. Only this process's own threads wait on the child; the vectors
 are the ones this process would compute (the embedder's vectors do not depend
 on the batch a text is in, see `insights.analysis.embed.UseEmbedder`).
 
-The child only runs numpy (USE); models that keep thread pools a fork does not
+The child sends a chunk at a time through a pipe, which holds little: it runs
+a chunk or two ahead of the batches, and this process keeps a vector only until
+it hands it over. The child only runs numpy (USE); models that keep thread pools a fork does not
 copy (ONNX Runtime) never run in it. If it stops without sending a chunk
 (killed, out of memory), the texts it did not send are embedded here.
 """
@@ -69,14 +71,20 @@ class Prefetch:
         return text in self._position
 
     def vectors(self, texts: Sequence[str]) -> np.ndarray:
-        """The vectors of `texts` (all covered), waiting for the child as needed."""
+        """The vectors of `texts` (all covered), waiting for the child as needed.
+
+        Each is handed over once: asked again, it is embedded here.
+        """
         last = max((self._position[t] for t in texts), default=-1)
         while self._received * self._chunk <= last and self._child is not None:
             self._take_chunk()
         missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
         if missing:  # the child stopped early: embed the rest here
             self._vectors.update(zip(missing, self._encode(missing), strict=True))
-        return np.vstack([self._vectors[t] for t in texts])
+        out = np.vstack([self._vectors[t] for t in texts])
+        for text in dict.fromkeys(texts):  # handed over: the caller keeps (or caches) them
+            del self._vectors[text]
+        return out
 
     def close(self) -> None:
         """Stop the child (if it still runs) and release the pipe."""

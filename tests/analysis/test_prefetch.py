@@ -31,7 +31,9 @@ def test_vectors_ahead_are_the_vectors_here(use: Embedder) -> None:
     with Prefetch(use._encode_here, TEXTS, chunk=4) as ahead:  # type: ignore[attr-defined]
         assert ahead.covers(TEXTS[0]) and not ahead.covers("something else")
         later, earlier = ahead.vectors(TEXTS[8:13]), ahead.vectors(TEXTS[:3])
+        again = ahead.vectors(TEXTS[8:10])  # handed over already: embedded here
     assert np.array_equal(later, here[8:13]) and np.array_equal(earlier, here[:3])
+    assert np.array_equal(again, here[8:10])
 
 
 def test_texts_not_ahead_are_embedded_here(use: Embedder) -> None:
