@@ -86,9 +86,13 @@ class FastRules:
         seen: dict[str, int] = {}
         rules = []
         for rule, entry in enumerate(ruler.patterns):
+            if "_" in entry["attrs"]:  # extension attributes merge key by key: not here
+                return None
             for pattern in entry["patterns"]:
                 if not isinstance(pattern, list) or not pattern:
                     return None
+                if not -len(pattern) <= entry["index"] < len(pattern):
+                    return None  # the component raises its own error for it
                 ids = []
                 for token in pattern:
                     compiled = _spec(token)
@@ -165,6 +169,8 @@ def _spec(token: Any) -> tuple[Spec, list[tuple[str, Any]]] | None:
     spec: Spec = {}
     for attribute, value in token.items():
         test = _test(value) if attribute in _TOKEN_ATTRIBUTES else None
+        if attribute.startswith("IS_") and not isinstance(value, bool):
+            test = None  # the Matcher tests a flag's text form ("True") with IN or REGEX
         if test is None:
             return None
         spec[attribute] = test

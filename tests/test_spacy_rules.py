@@ -70,11 +70,25 @@ def test_later_rules_win_and_index_counts_from_the_end() -> None:
     assert [t.norm_ for t in got[1]] == ["my", "mine"]
 
 
-def test_patterns_beyond_plain_tests_keep_the_matcher() -> None:
+@pytest.mark.parametrize(
+    ("patterns", "attrs", "index"),
+    [
+        ([[{"LOWER": "very", "OP": "+"}, {"LOWER": "slow"}]], {"LEMMA": "slow"}, 0),
+        ([[{"IS_PUNCT": {"REGEX": "True"}}]], {"LEMMA": "punct"}, 0),  # a flag's text form
+        ([[{"LOWER": "slow"}]], {"_": {"speed": "slow"}}, 0),  # extensions merge key by key
+        ([[{"LOWER": "slow"}]], {"LEMMA": "slow"}, 1),  # no second token: the component's error
+    ],
+)
+def test_patterns_beyond_plain_tests_keep_the_matcher(
+    patterns: list[Any], attrs: dict[str, Any], index: int
+) -> None:
     import spacy
+    from spacy.tokens import Token
 
+    if not Token.has_extension("speed"):
+        Token.set_extension("speed", default=None)
     ruler = spacy.blank("en").add_pipe("attribute_ruler")
-    ruler.add([[{"LOWER": "very", "OP": "+"}, {"LOWER": "slow"}]], {"LEMMA": "slow"})
+    ruler.add(patterns, attrs, index=index)
     assert FastRules.of(ruler) is None
 
 

@@ -116,7 +116,7 @@ class Prefetch:
             for start in range(0, len(self._texts), self._chunk):
                 chunk = self._texts[start : start + self._chunk]
                 send.send(np.asarray(self._encode(chunk), np.float32))
-        except Exception:  # noqa: BLE001, S110 - this process embeds the rest and reports it
+        except BaseException:  # noqa: BLE001, S110 - the parent embeds the rest (or stops too)
             pass
         finally:
             send.close()

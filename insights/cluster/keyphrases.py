@@ -281,6 +281,8 @@ def parse_ahead(
     kept = _kept(texts_by_cluster, langs_by_cluster, max_statements)
     stops, parsed = stop_words(), 0
     for lang, texts in _by_language(kept, nlp).items():
+        if until():
+            return parsed
         cache = _phrase_cache(nlp, lang, cache_dir)
         stored = cache.get(texts)
         todo = [t for t in dict.fromkeys(texts) if t not in stored]

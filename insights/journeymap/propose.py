@@ -6,6 +6,7 @@ delights, each polarity on its own; neutral statements are not clustered.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
@@ -18,7 +19,7 @@ import pandas as pd
 from insights.analysis.embed import Embedder
 from insights.cluster.clustering import ClusterResult
 from insights.cluster.incremental import cached_clustering, fit_clustering, stored_clustering
-from insights.forking import side_by_side
+from insights.forking import can_fork, side_by_side
 from insights.journeymap.model import Proposal, ProposalKind
 from insights.journeymap.proposals import (
     WEAK_SUPPORT,
@@ -234,7 +235,7 @@ def cluster_kinds(
     due = {kind: (n, fit) for kind, (n, stored, fit) in calls.items() if stored is None}
     if len(due) > 1 and min(n for n, _ in due.values()) >= SIDE_BY_SIDE_FROM:
         fits: list[Callable[[], ClusterResult]] = [fit for _, fit in due.values()]
-        if nlp is not None and cache_dir is not None:
+        if nlp is not None and cache_dir is not None and can_fork():
             fits = _parsing_ahead(fits, list(due), units, nlp, cache_dir)
         results.update(zip(due, side_by_side(fits), strict=True))
     else:
@@ -249,7 +250,11 @@ def _parsing_ahead(
     nlp: Mapping[str, Any],
     cache_dir: Path,
 ) -> list[Callable[[], ClusterResult]]:
-    """`fits` for `side_by_side`: the first says when it is done, the others parse until then."""
+    """`fits` for `side_by_side`: the first says when it is done, the others parse until then.
+
+    Only where `side_by_side` forks (`insights.forking.can_fork`): the event is a fork
+    context's, which Windows has not.
+    """
     import multiprocessing
 
     done = multiprocessing.get_context("fork").Event()
@@ -278,6 +283,7 @@ def _fit_then_parse(
     """`fit()`, then its clusters' key-phrase statements parsed into the cache until `done`."""
     from insights.cluster.keyphrases import parse_ahead
 
+    parent = os.getppid()
     result = fit()
     _, members = _members(positions, result.labels)
     texts = units[Col.TEXT.value].astype(str).to_numpy()
@@ -288,7 +294,7 @@ def _fit_then_parse(
             [langs[m].tolist() for m in members],
             nlp=nlp,
             cache_dir=cache_dir,
-            until=done.is_set,
+            until=lambda: done.is_set() or os.getppid() != parent,  # done, or it died
         )
     except Exception:  # noqa: BLE001, S110 - a head start: key_phrases parses what is missing
         pass

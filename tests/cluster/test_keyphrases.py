@@ -254,7 +254,7 @@ def test_parse_ahead_stores_what_key_phrases_reads_until_told_to_stop(
     from insights.cluster.keyphrases import parse_ahead
 
     langs = [["en"] * len(texts) for texts in EN]
-    asked = iter([False, True])  # stop after the first chunk
+    asked = iter([False, False, True])  # the language, the first chunk, then stop
     parsed = parse_ahead(EN, langs, nlp=nlp, cache_dir=tmp_path, until=lambda: next(asked), chunk=3)
     assert parsed == 3
     assert parse_ahead(EN, langs, nlp=nlp, cache_dir=tmp_path, until=lambda: False) == 5
