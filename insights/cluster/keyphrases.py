@@ -277,6 +277,8 @@ def parse_ahead(
     stores each chunk's phrases, so `key_phrases` later finds them in the cache
     and parses only the rest. Returns how many statements it parsed.
     """
+    from insights.spacy_pipelines import extract_all
+
     texts_by_cluster = [[unnumbered(t) for t in texts] for texts in texts_by_cluster]
     kept = _kept(texts_by_cluster, langs_by_cluster, max_statements)
     stops, parsed = stop_words(), 0
@@ -286,11 +288,15 @@ def parse_ahead(
         cache = _phrase_cache(nlp, lang, cache_dir)
         stored = cache.get(texts)
         todo = [t for t in dict.fromkeys(texts) if t not in stored]
+        if not todo:
+            continue
+        idle, phrases_of = _extractor(nlp[lang], stops)  # one per language: its rules' memo
         for start in range(0, len(todo), chunk):
             if until():
                 return parsed
             part = todo[start : start + chunk]
-            cache.put(dict(zip(part, _parse(nlp, lang, stops, part), strict=True)))
+            found = extract_all(nlp[lang], part, phrases_of, disable=idle, batch_size=64)
+            cache.put(dict(zip(part, found, strict=True)))
             parsed += len(part)
     return parsed
 
@@ -330,9 +336,18 @@ def _parse(
 ) -> list[list[str]]:
     """The phrases of `texts`, parsed by `nlp[lang]` (in forked workers when many)."""
     from insights.spacy_pipelines import extract_all
+
+    idle, phrases_of = _extractor(nlp[lang], stops)
+    return extract_all(nlp[lang], texts, phrases_of, disable=idle, batch_size=64)
+
+
+def _extractor(
+    pipeline: Any, stops: frozenset[str]
+) -> tuple[list[str], Callable[[Any], list[str]]]:
+    """The components key phrases leave idle, and the phrases of a doc parsed without them."""
     from insights.spacy_rules import deferred_rules
 
-    pipeline = nlp[lang]  # NER and the sentence recogniser are not needed here
+    # NER and the sentence recogniser are not needed; the lemmatizer runs on phrase words only
     idle = [p for p in pipeline.pipe_names if p in ("ner", "senter", "lemmatizer")]
     lemmatizer = pipeline.get_pipe("lemmatizer") if "lemmatizer" in idle else None
     phrases_of: Callable[[Any], list[str]]
@@ -341,7 +356,7 @@ def _parse(
     if rules is not None:
         idle.append("attribute_ruler")
         phrases_of = partial(_then, rules, phrases_of)
-    return extract_all(pipeline, texts, phrases_of, disable=idle, batch_size=64)
+    return idle, phrases_of
 
 
 def _phrases_by_language(
