@@ -20,7 +20,7 @@ any other kind of pattern is used as it is (`FastRules.of` returns None).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 __all__ = ["FastRules", "deferred_rules"]
@@ -119,12 +119,11 @@ class FastRules:
                 if i + width <= len(tokens) and all(
                     ids[k] in known[i + k][0] for k in range(1, width)
                 ):
-                    extra.setdefault(i + _position(self._indices[rule], width), []).append(rule)
+                    # `of` checked the index fits the pattern; it may count from the end
+                    extra.setdefault(i + self._indices[rule] % width, []).append(rule)
         for i, (_, _, rules, merged) in enumerate(known):
             if i in extra:
-                merged = {}
-                for rule in sorted({*rules, *extra[i]}):
-                    merged.update(self._attrs[rule])
+                merged = self._merged({*rules, *extra[i]})
             if merged:
                 self._set(tokens[i], merged)
         return doc
@@ -142,19 +141,17 @@ class FastRules:
                 i for i in candidates if all(t(named[a]) for a, t in self._specs[i].items())
             )
             rules = tuple(sorted({rule for spec in met for rule in self._single.get(spec, ())}))
-            merged: dict[Any, Any] = {}
-            for rule in rules:
-                merged.update(self._attrs[rule])
+            merged = self._merged(rules)
             starts = tuple(run for run in self._runs if run[1][0] in met)
             known = self._known[values] = (met, starts, rules, merged)
         return known
 
-
-def _position(index: int, width: int) -> int:
-    """The token a rule sets within its match (`index` may count from the end)."""
-    if not -width <= index < width:
-        raise ValueError(f"attribute rule index {index} is outside its {width}-token pattern")
-    return index % width
+    def _merged(self, rules: Iterable[int]) -> dict[Any, Any]:
+        """What `rules` set on one token, applied in rule order (a later rule overrides)."""
+        merged: dict[Any, Any] = {}
+        for rule in sorted(rules):
+            merged.update(self._attrs[rule])
+        return merged
 
 
 def _spec(token: Any) -> tuple[Spec, list[tuple[str, Any]]] | None:

@@ -12,9 +12,10 @@ on the batch a text is in, see `insights.analysis.embed.UseEmbedder`).
 
 The child sends a chunk at a time through a pipe, which holds little: it runs
 a chunk or two ahead of the batches, and this process keeps a vector only until
-it hands it over. The child only runs numpy (USE); models that keep thread pools a fork does not
-copy (ONNX Runtime) never run in it. If it stops without sending a chunk
-(killed, out of memory), the texts it did not send are embedded here.
+it hands it over. The child only runs numpy (USE); models that keep thread
+pools a fork does not copy (ONNX Runtime) never run in it. If it stops without
+sending a chunk (killed, out of memory), the texts it did not send are embedded
+here.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ class Prefetch:
     """`texts` embedded by `encode` in a forked child, chunk by chunk, in order.
 
     Example:
-        >>> with Prefetch(use.encode_here, texts) as ahead:
+        >>> with Prefetch(use_embedder._encode_here, texts) as ahead:
         ...     vectors = ahead.vectors(texts[:10])  # waits for the first chunk
     """
 

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -104,16 +105,7 @@ def not_cached(texts: Sequence[str], model_id: str, cache_dir: Path | None) -> l
     if cache_dir is None:
         return unique
     hashes = [text_hash(t) for t in unique]
-    found: set[str] = set()
-    with connect(cache_dir, _SCHEMA) as conn:
-        for start in range(0, len(hashes), BATCH):
-            chunk = hashes[start : start + BATCH]
-            marks = ",".join("?" * len(chunk))
-            rows = conn.execute(
-                f"SELECT text_hash FROM vectors WHERE model_id = ? AND text_hash IN ({marks})",
-                [model_id, *chunk],
-            )
-            found.update(key for (key,) in rows)
+    found = {key for (key,) in _rows(cache_dir, model_id, hashes, "text_hash")}
     return [t for t, h in zip(unique, hashes, strict=True) if h not in found]
 
 
@@ -148,20 +140,23 @@ def with_cache(embedder: Embedder, cache_dir: Path | None) -> Embedder:
 
 def _load(cache_dir: Path, model_id: str, hashes: list[str]) -> dict[str, np.ndarray]:
     found: dict[str, np.ndarray] = {}
+    for key, dim, blob in _rows(cache_dir, model_id, hashes, "text_hash, dim, vector"):
+        vector = np.frombuffer(blob, dtype=np.float32)
+        if vector.shape == (dim,):
+            found[key] = vector
+    return found
+
+
+def _rows(cache_dir: Path, model_id: str, hashes: list[str], columns: str) -> Iterator[Any]:
+    """The `columns` of the stored vectors of `model_id` among `hashes`, BATCH at a time."""
     with connect(cache_dir, _SCHEMA) as conn:
         for start in range(0, len(hashes), BATCH):
             chunk = hashes[start : start + BATCH]
             marks = ",".join("?" * len(chunk))
-            rows = conn.execute(
-                f"SELECT text_hash, dim, vector FROM vectors "
-                f"WHERE model_id = ? AND text_hash IN ({marks})",
+            yield from conn.execute(
+                f"SELECT {columns} FROM vectors WHERE model_id = ? AND text_hash IN ({marks})",
                 [model_id, *chunk],
             )
-            for key, dim, blob in rows:
-                vector = np.frombuffer(blob, dtype=np.float32)
-                if vector.shape == (dim,):
-                    found[key] = vector
-    return found
 
 
 def _store(cache_dir: Path, model_id: str, hashes: list[str], vectors: np.ndarray) -> None:

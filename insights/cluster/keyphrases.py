@@ -36,7 +36,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -44,6 +44,9 @@ from insights.analysis.embed import Embedder
 from insights.analysis.small_talk import NON_SPEECH, is_small_talk
 from insights.errors import UsageError
 from insights.privacy.people import unnumbered
+
+if TYPE_CHECKING:
+    from insights.store import JsonCache
 
 __all__ = ["extract_phrases", "key_phrases", "make_label", "parse_ahead", "stop_words"]
 
@@ -324,7 +327,8 @@ def _by_language(
     return by_lang
 
 
-def _phrase_cache(nlp: Mapping[str, Any], lang: str, cache_dir: Path) -> Any:
+def _phrase_cache(nlp: Mapping[str, Any], lang: str, cache_dir: Path) -> JsonCache:
+    """Where the phrases of `lang`'s statements are kept: by pipeline and extraction rules."""
     from insights.spacy_ids import mapping_model_id
     from insights.store import JsonCache
 
