@@ -33,6 +33,7 @@ from typing import Any, TypeVar
 from insights.errors import UsageError
 from insights.forking import can_fork, run_waiting_tasks, use_real_output
 from insights.regex_compile import fast_compile
+from insights.spacy_tables import fast_tables
 
 __all__ = [
     "PACKAGES",
@@ -176,13 +177,14 @@ def load_installed(
     """The first of the packages `names` spaCy loads (without `exclude(name)`), or None.
 
     Its regular expressions compile with `insights.regex_compile.fast_compile`,
-    their compiled code kept in `regex_store(cache_dir)`.
+    their compiled code kept in `regex_store(cache_dir)`, and its lookup tables
+    load with `insights.spacy_tables.fast_tables`.
     """
     spacy = import_spacy()
     store = regex_store(cache_dir)
     for name in names:
         try:
-            with fast_compile(store):
+            with fast_compile(store), fast_tables():
                 return spacy.load(name, exclude=list(exclude(name)))
         except (OSError, ImportError):
             continue

