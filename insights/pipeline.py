@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache, partial
 from pathlib import Path
 
 import numpy as np
@@ -14,6 +15,7 @@ from insights.cluster.cache import with_cache
 from insights.cluster.clustering import import_fit_libraries
 from insights.cluster.incremental import fit_expected
 from insights.cluster.personas import (
+    PersonaGroups,
     find_personas,
     profile_digest,
     respondent_ids,
@@ -29,7 +31,7 @@ from insights.io import staged_outputs, write_arrays, write_frame, write_json
 from insights.journeymap.build import build_map
 from insights.journeymap.model import JourneyMap, Persona, ProposalKind
 from insights.journeymap.people import build_personas
-from insights.journeymap.propose import ProposalSet, cluster_kinds, propose
+from insights.journeymap.propose import ProposalSet, cluster_kinds, clusters_of_units, propose
 from insights.privacy.redact import (
     Redactor,
     redact_attributes,
@@ -221,26 +223,34 @@ def _propose_and_map(
         refit=config.refit,
         nlp=nlp,
     )
-    sets = {}
-    for kind in (ProposalKind.PAIN, ProposalKind.DELIGHT):
-        sets[kind] = propose(
-            units,
-            embeddings,
-            kind=kind,
-            stage_names=names,
-            nlp=nlp,
-            seed=config.seed,
-            embedder=phrase_embedder,
-            cache_dir=config.cache_dir,
-            refit=config.refit,
-            clustering=clusterings.get(kind),
-        )
-        progress.advance()
-    cluster_of = {**sets[ProposalKind.PAIN].cluster_of, **sets[ProposalKind.DELIGHT].cluster_of}
-    units = units.assign(
+    kinds = (ProposalKind.PAIN, ProposalKind.DELIGHT)
+    cluster_of = {
+        k: v
+        for kind in kinds
+        for k, v in clusters_of_units(units, kind, clusterings.get(kind)).items()
+    }
+    clustered = units.assign(
         **{Col.CLUSTER_ID.value: units[Col.UNIT_ID.value].map(cluster_of).astype("string")}
     )
-    personas, persona_stats = _personas(units, embeddings, respondents, sets, config)
+    groups = cache(partial(_persona_groups, clustered, embeddings, respondents, config))
+    sets = {}
+    with while_waiting(groups):  # fitted while forked workers parse key phrases, if they do
+        for kind in kinds:
+            sets[kind] = propose(
+                units,
+                embeddings,
+                kind=kind,
+                stage_names=names,
+                nlp=nlp,
+                seed=config.seed,
+                embedder=phrase_embedder,
+                cache_dir=config.cache_dir,
+                refit=config.refit,
+                clustering=clusterings.get(kind),
+            )
+            progress.advance()
+    units = clustered
+    personas, persona_stats = _personas(units, embeddings, respondents, sets, groups())
     progress.advance()
     journey_map = build_map(
         units,
@@ -260,20 +270,20 @@ def _propose_and_map(
     return Journey(units, embeddings, journey_map)
 
 
-def _personas(
-    units: pd.DataFrame,
-    embeddings: np.ndarray,
-    respondents: pd.DataFrame,
-    sets: dict[ProposalKind, ProposalSet],
-    config: RunConfig,
-) -> tuple[list[Persona], dict[str, object]]:
-    """Personas, and how they were found (k, silhouette, mean ARI between 5 seeds)."""
+def _persona_groups(
+    units: pd.DataFrame, embeddings: np.ndarray, respondents: pd.DataFrame, config: RunConfig
+) -> PersonaGroups | None:
+    """The respondents' persona groups (`find_personas`; None below 9 respondents).
+
+    They read each respondent's share of every cluster (`units`' cluster ids), not
+    the proposals' key phrases or quotes, so they can be fitted while those are built.
+    """
     mask = (units[Col.ROLE.value] == Role.RESPONDENT.value).to_numpy()
     analysed = units.loc[mask].reset_index(drop=True)
     vectors = embeddings[mask]
     ids = respondent_ids(analysed)
     cached = config.cache_dir is not None  # keys and digest only serve the run cache
-    groups = find_personas(
+    return find_personas(
         ids,
         lambda: respondent_profiles(analysed, vectors, respondents)[1],
         seed=config.seed,
@@ -282,8 +292,21 @@ def _personas(
         refit=config.refit,
         digest=profile_digest(analysed, vectors, respondents) if cached else None,
     )
+
+
+def _personas(
+    units: pd.DataFrame,
+    embeddings: np.ndarray,
+    respondents: pd.DataFrame,
+    sets: dict[ProposalKind, ProposalSet],
+    groups: PersonaGroups | None,
+) -> tuple[list[Persona], dict[str, object]]:
+    """Personas of `groups`, and how they were found (k, silhouette, mean ARI between 5 seeds)."""
     if groups is None:
         return [], {"k": 0, "reason": "fewer than 9 respondents"}
+    mask = (units[Col.ROLE.value] == Role.RESPONDENT.value).to_numpy()
+    analysed = units.loc[mask].reset_index(drop=True)
+    vectors = embeddings[mask]
     stats: dict[str, object] = {
         "k": groups.k,
         "silhouette": round(groups.silhouette, 4),

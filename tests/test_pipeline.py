@@ -32,11 +32,16 @@ DELIGHTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def run(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("in")
+def _answers(folder: Path) -> Path:
+    """`folder`, holding the pains and delights three times as survey answers."""
     rows = [{"id": f"r{i}", "answer": t} for i, t in enumerate((PAINS + DELIGHTS) * 3)]
     pd.DataFrame(rows).to_csv(folder / "answers.csv", index=False)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    folder = _answers(tmp_path_factory.mktemp("in"))
     out = tmp_path_factory.mktemp("out")
     config = RunConfig(
         ingest=IngestOptions(text_cols=("answer",), id_col="id"),
@@ -222,3 +227,40 @@ def test_models_and_umap_load_ahead_of_time_only_where_a_run_will_need_them(tmp_
     assert import_fit_libraries in _ahead_of_time(executor, refit)
     dask = RunConfig(cache_dir=None, executor="dask")
     assert _ahead_of_time(executor, dask) == [import_fit_libraries], "Dask workers load their own"
+
+
+def test_personas_are_fitted_while_the_key_phrase_workers_parse(run, tmp_path, monkeypatch):
+    import insights.pipeline as pipeline
+    import insights.spacy_pipelines as spacy_pipelines
+    from insights.forking import can_fork
+
+    if not can_fork():
+        pytest.skip("no forked workers here: key phrases are parsed in this process")
+    waiting: list[bool] = [False]
+    fitted_while_waiting: list[bool] = []
+    real_wait, real_groups = spacy_pipelines.run_waiting_tasks, pipeline._persona_groups
+
+    def wait() -> None:
+        waiting[0] = True
+        try:
+            real_wait()
+        finally:
+            waiting[0] = False
+
+    def groups(*args, **kwargs):
+        fitted_while_waiting.append(waiting[0])
+        return real_groups(*args, **kwargs)
+
+    monkeypatch.setattr(spacy_pipelines, "PARALLEL_FROM", 1)  # key phrases fork workers too
+    monkeypatch.setattr(spacy_pipelines, "run_waiting_tasks", wait)
+    monkeypatch.setattr(pipeline, "_persona_groups", groups)
+    _, first = run
+    out = tmp_path / "out"
+    config = RunConfig(
+        ingest=IngestOptions(text_cols=("answer",), id_col="id"), cache_dir=tmp_path / "cache"
+    )
+    (tmp_path / "in").mkdir()
+    run_pipeline([_answers(tmp_path / "in")], out, config=config)
+    assert fitted_while_waiting == [True], "fitted once, in the workers' wait"
+    ours, theirs = (json.loads((o / "map.json").read_text()) for o in (out, first))
+    assert ours["personas"] and ours["personas"] == theirs["personas"]

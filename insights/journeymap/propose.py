@@ -179,8 +179,7 @@ def propose(
         build_proposal(units, e, kind=kind, total_respondents=total, stage_names=stage_names)
         for e in evidence
     ]
-    unit_ids = units[Col.UNIT_ID.value].astype(str).to_numpy()
-    cluster_of = {str(unit_ids[int(pos)]): e.proposal_id for e in evidence for pos in e.members}
+    cluster_of = clusters_of_units(units, kind, result)
     used = result.params
     recorded: dict[str, object] = {
         "statements": len(positions),
@@ -194,6 +193,27 @@ def propose(
     return ProposalSet(
         sort_by_severity(proposals), int((result.labels == -1).sum()), cluster_of, recorded
     )
+
+
+def clusters_of_units(
+    units: pd.DataFrame, kind: ProposalKind, clustering: ClusterResult | None
+) -> dict[str, str]:
+    """Unit id → id of its proposal, for `kind`'s statements in `clustering` (noise left out).
+
+    The proposal ids `propose` gives, known before its key phrases and quotes:
+    each names its members (`insights.cluster.clustering.proposal_id`).
+    """
+    from insights.cluster.clustering import proposal_id
+
+    if clustering is None:
+        return {}
+    unit_ids = units[Col.UNIT_ID.value].astype(str).to_numpy()
+    _, members = _members(_positions(units, kind), clustering.labels)
+    out = {}
+    for member in members:
+        ids = unit_ids[member].tolist()
+        out.update(dict.fromkeys(ids, proposal_id(ids, _PREFIX[kind])))
+    return out
 
 
 def cluster_kinds(

@@ -126,3 +126,19 @@ def test_the_delights_fit_parses_its_key_phrases_ahead_until_the_pains_fit_ends(
     ahead = propose(units, vectors, nlp=fresh, cache_dir=tmp_path, **options)
     assert bool(fresh._loaded) == pains_done_first  # parsed ahead: nothing left to parse
     assert ahead == propose(units, vectors, nlp=nlp, **options)
+
+
+def test_the_units_cluster_ids_are_known_before_the_proposals_are_built(
+    demo_units: tuple[pd.DataFrame, np.ndarray],
+) -> None:
+    from insights.journeymap.propose import clusters_of_units
+
+    units, vectors = demo_units
+    nlp = load_phrase_pipelines()
+    results = cluster_kinds(units, vectors, seed=3)
+    for kind, result in results.items():
+        built = propose(units, vectors, kind=kind, stage_names={}, nlp=nlp, seed=3,
+                        clustering=result)  # fmt: skip
+        assert clusters_of_units(units, kind, result) == built.cluster_of
+        assert len(set(built.cluster_of.values())) == len(built.proposals) > 1
+    assert clusters_of_units(units, ProposalKind.PAIN, None) == {}
