@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache, partial
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -25,7 +25,7 @@ from insights.cluster.personas import (
 from insights.executors import Executor, open_executor
 from insights.executors.stages import analyse_units, embed_units, read_inputs
 from insights.executors.tasks import Models, ModelSpec
-from insights.forking import while_waiting
+from insights.forking import side_by_side, while_waiting
 from insights.ingest import IngestResult
 from insights.io import staged_outputs, write_arrays, write_frame, write_json
 from insights.journeymap.build import build_map
@@ -47,6 +47,8 @@ from insights.store import kept_open
 from insights.taxonomies import load_taxonomy
 
 __all__ = ["RunConfig", "RunResult", "run_pipeline"]  # RunConfig re-exported
+
+PERSONAS_ASIDE_FROM = 1000  # respondents from which personas are fitted beside the proposals
 
 
 @dataclass(frozen=True)
@@ -232,9 +234,9 @@ def _propose_and_map(
     clustered = units.assign(
         **{Col.CLUSTER_ID.value: units[Col.UNIT_ID.value].map(cluster_of).astype("string")}
     )
-    groups = cache(partial(_persona_groups, clustered, embeddings, respondents, config))
-    sets = {}
-    with while_waiting(groups):  # fitted while forked workers parse key phrases, if they do
+
+    def proposals() -> dict[ProposalKind, ProposalSet]:
+        sets = {}
         for kind in kinds:
             sets[kind] = propose(
                 units,
@@ -249,8 +251,18 @@ def _propose_and_map(
                 clustering=clusterings.get(kind),
             )
             progress.advance()
+        return sets
+
+    groups = partial(_persona_groups, clustered, embeddings, respondents, config)
+    sets: dict[ProposalKind, ProposalSet]
+    found: PersonaGroups | None
+    if _respondents(units) >= PERSONAS_ASIDE_FROM:  # the groups in a forked process
+        both: list[Callable[[], object]] = [proposals, groups]
+        sets, found = side_by_side(both)  # type: ignore[assignment]
+    else:
+        sets, found = proposals(), groups()
     units = clustered
-    personas, persona_stats = _personas(units, embeddings, respondents, sets, groups())
+    personas, persona_stats = _personas(units, embeddings, respondents, sets, found)
     progress.advance()
     journey_map = build_map(
         units,
@@ -270,13 +282,21 @@ def _propose_and_map(
     return Journey(units, embeddings, journey_map)
 
 
+def _respondents(units: pd.DataFrame) -> int:
+    return int(
+        units.loc[units[Col.ROLE.value] == Role.RESPONDENT.value, Col.RESPONDENT_ID.value].nunique()
+    )
+
+
 def _persona_groups(
     units: pd.DataFrame, embeddings: np.ndarray, respondents: pd.DataFrame, config: RunConfig
 ) -> PersonaGroups | None:
     """The respondents' persona groups (`find_personas`; None below 9 respondents).
 
     They read each respondent's share of every cluster (`units`' cluster ids), not
-    the proposals' key phrases or quotes, so they can be fitted while those are built.
+    the proposals' key phrases or quotes, so from `PERSONAS_ASIDE_FROM` respondents
+    on they are fitted in a forked process while this one builds the proposals
+    (`insights.forking.side_by_side`; one after the other where it cannot fork).
     """
     mask = (units[Col.ROLE.value] == Role.RESPONDENT.value).to_numpy()
     analysed = units.loc[mask].reset_index(drop=True)

@@ -229,30 +229,21 @@ def test_models_and_umap_load_ahead_of_time_only_where_a_run_will_need_them(tmp_
     assert _ahead_of_time(executor, dask) == [import_fit_libraries], "Dask workers load their own"
 
 
-def test_personas_are_fitted_while_the_key_phrase_workers_parse(run, tmp_path, monkeypatch):
+def test_personas_are_fitted_in_a_forked_process_beside_the_proposals(run, tmp_path, monkeypatch):
+    import os
+
     import insights.pipeline as pipeline
-    import insights.spacy_pipelines as spacy_pipelines
     from insights.forking import can_fork
 
-    if not can_fork():
-        pytest.skip("no forked workers here: key phrases are parsed in this process")
-    waiting: list[bool] = [False]
-    fitted_while_waiting: list[bool] = []
-    real_wait, real_groups = spacy_pipelines.run_waiting_tasks, pipeline._persona_groups
-
-    def wait() -> None:
-        waiting[0] = True
-        try:
-            real_wait()
-        finally:
-            waiting[0] = False
+    fitted_in = tmp_path / "pids"
+    real_groups = pipeline._persona_groups
 
     def groups(*args, **kwargs):
-        fitted_while_waiting.append(waiting[0])
+        with fitted_in.open("a") as f:  # a forked child's lists never reach the test
+            f.write(f"{os.getpid()}\n")
         return real_groups(*args, **kwargs)
 
-    monkeypatch.setattr(spacy_pipelines, "PARALLEL_FROM", 1)  # key phrases fork workers too
-    monkeypatch.setattr(spacy_pipelines, "run_waiting_tasks", wait)
+    monkeypatch.setattr(pipeline, "PERSONAS_ASIDE_FROM", 1)
     monkeypatch.setattr(pipeline, "_persona_groups", groups)
     _, first = run
     out = tmp_path / "out"
@@ -261,6 +252,8 @@ def test_personas_are_fitted_while_the_key_phrase_workers_parse(run, tmp_path, m
     )
     (tmp_path / "in").mkdir()
     run_pipeline([_answers(tmp_path / "in")], out, config=config)
-    assert fitted_while_waiting == [True], "fitted once, in the workers' wait"
+    pids = fitted_in.read_text().split()
+    assert len(pids) == 1
+    assert (pids[0] != str(os.getpid())) == can_fork()
     ours, theirs = (json.loads((o / "map.json").read_text()) for o in (out, first))
     assert ours["personas"] and ours["personas"] == theirs["personas"]
