@@ -26,6 +26,7 @@ from insights.executors import Executor, open_executor
 from insights.executors.stages import analyse_units, embed_units, read_inputs
 from insights.executors.tasks import Models, ModelSpec
 from insights.forking import side_by_side, while_waiting
+from insights.heap import settled_heap
 from insights.ingest import IngestResult
 from insights.io import staged_outputs, write_arrays, write_frame, write_json
 from insights.journeymap.build import build_map
@@ -145,17 +146,19 @@ def run_pipeline(
     models = Models(spec)
     if config.executor != "local":
         progress.start("Starting workers")
-    with kept_open():  # one connection to the run cache for the whole run
+    with kept_open(), settled_heap() as settle:  # one connection to the run cache
         with open_executor(
             config.executor, models, scheduler=config.scheduler, workers=config.workers
         ) as executor:
             ingested = read_inputs(paths, executor, options=config.ingest, progress=progress)
+            settle()  # spaCy's pipelines stay loaded
             progress.start("Redacting personal data")
-            with while_waiting(*_ahead_of_time(executor, config)):
+            with while_waiting(*_ahead_of_time(executor, config), settle):
                 ingested = _redact(ingested, config, models.spacy)
             units, respondents = ingested.units, ingested.respondents
             progress.start("Loading models")
             executor.load_models()
+            settle()
             analyzer = models.analyzer
             embeddings = embed_units(
                 units,
@@ -174,6 +177,7 @@ def run_pipeline(
                 batch_size=config.batch_size,
                 progress=progress,
             )
+            settle()
             if config.executor != "local":
                 progress.start("Stopping workers")
         journey = _propose_and_map(
