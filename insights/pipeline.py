@@ -12,7 +12,7 @@ import pandas as pd
 
 from insights.analysis.analyse import Analyzer
 from insights.cluster.cache import with_cache
-from insights.cluster.clustering import import_fit_libraries
+from insights.cluster.clustering import ClusterResult, import_fit_libraries
 from insights.cluster.incremental import fit_expected
 from insights.cluster.personas import (
     PersonaGroups,
@@ -260,7 +260,7 @@ def _propose_and_map(
     groups = partial(_persona_groups, clustered, embeddings, respondents, config)
     sets: dict[ProposalKind, ProposalSet]
     found: PersonaGroups | None
-    if _respondents(units) >= PERSONAS_ASIDE_FROM:  # the groups in a forked process
+    if _aside(units, clusterings):  # the groups in a forked process
         both: list[Callable[[], object]] = [proposals, groups]
         sets, found = side_by_side(both)  # type: ignore[assignment]
     else:
@@ -286,10 +286,19 @@ def _propose_and_map(
     return Journey(units, embeddings, journey_map)
 
 
-def _respondents(units: pd.DataFrame) -> int:
-    return int(
-        units.loc[units[Col.ROLE.value] == Role.RESPONDENT.value, Col.RESPONDENT_ID.value].nunique()
-    )
+def _aside(units: pd.DataFrame, clusterings: dict[ProposalKind, ClusterResult]) -> bool:
+    """Whether to fit the personas in a forked process while the proposals are built.
+
+    From `PERSONAS_ASIDE_FROM` respondents, when the clusterings extended an earlier
+    fit: the personas then most likely keep their earlier k too, one k-means on one
+    thread, which the core the proposals leave idle takes (grown 11k run: clustering
+    -0.8 s). A search for k runs two threads itself and would only compete with
+    the key-phrase workers and copy the parent's pages (cold 10k run: +0.8 s).
+    """
+    if not any(result.params.extended for result in clusterings.values()):
+        return False
+    respondent = units[Col.ROLE.value] == Role.RESPONDENT.value
+    return int(units.loc[respondent, Col.RESPONDENT_ID.value].nunique()) >= PERSONAS_ASIDE_FROM
 
 
 def _persona_groups(
@@ -298,9 +307,9 @@ def _persona_groups(
     """The respondents' persona groups (`find_personas`; None below 9 respondents).
 
     They read each respondent's share of every cluster (`units`' cluster ids), not
-    the proposals' key phrases or quotes, so from `PERSONAS_ASIDE_FROM` respondents
-    on they are fitted in a forked process while this one builds the proposals
-    (`insights.forking.side_by_side`; one after the other where it cannot fork).
+    the proposals' key phrases or quotes, so they may be fitted in a forked process
+    while this one builds the proposals (`_aside`; `insights.forking.side_by_side`,
+    one after the other where it cannot fork).
     """
     mask = (units[Col.ROLE.value] == Role.RESPONDENT.value).to_numpy()
     analysed = units.loc[mask].reset_index(drop=True)

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from insights.ingest import IngestOptions
+from insights.journeymap.model import ProposalKind
 from insights.journeymap.schema import map_schema
 from insights.pipeline import RunConfig, run_pipeline
 
@@ -33,7 +34,8 @@ DELIGHTS = [
 
 
 def _answers(folder: Path) -> Path:
-    """`folder`, holding the pains and delights three times as survey answers."""
+    """`folder` (made), holding the pains and delights three times as survey answers."""
+    folder.mkdir(parents=True, exist_ok=True)
     rows = [{"id": f"r{i}", "answer": t} for i, t in enumerate((PAINS + DELIGHTS) * 3)]
     pd.DataFrame(rows).to_csv(folder / "answers.csv", index=False)
     return folder
@@ -229,7 +231,9 @@ def test_models_and_umap_load_ahead_of_time_only_where_a_run_will_need_them(tmp_
     assert _ahead_of_time(executor, dask) == [import_fit_libraries], "Dask workers load their own"
 
 
-def test_personas_are_fitted_in_a_forked_process_beside_the_proposals(run, tmp_path, monkeypatch):
+def test_personas_fitted_in_a_forked_process_beside_the_proposals_are_the_same(
+    run, tmp_path, monkeypatch
+):
     import os
 
     import insights.pipeline as pipeline
@@ -243,17 +247,37 @@ def test_personas_are_fitted_in_a_forked_process_beside_the_proposals(run, tmp_p
             f.write(f"{os.getpid()}\n")
         return real_groups(*args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "PERSONAS_ASIDE_FROM", 1)
     monkeypatch.setattr(pipeline, "_persona_groups", groups)
-    _, first = run
-    out = tmp_path / "out"
-    config = RunConfig(
-        ingest=IngestOptions(text_cols=("answer",), id_col="id"), cache_dir=tmp_path / "cache"
-    )
-    (tmp_path / "in").mkdir()
-    run_pipeline([_answers(tmp_path / "in")], out, config=config)
+    monkeypatch.setattr(pipeline, "_aside", lambda units, clusterings: True)
+    options = IngestOptions(text_cols=("answer",), id_col="id")
+    aside = run_pipeline([_answers(tmp_path / "in")], tmp_path / "out",
+                         config=RunConfig(ingest=options, cache_dir=tmp_path / "c"))  # fmt: skip
     pids = fitted_in.read_text().split()
-    assert len(pids) == 1
-    assert (pids[0] != str(os.getpid())) == can_fork()
-    ours, theirs = (json.loads((o / "map.json").read_text()) for o in (out, first))
-    assert ours["personas"] and ours["personas"] == theirs["personas"]
+    assert len(pids) == 1 and (pids[0] != str(os.getpid())) == can_fork()
+    assert aside.journey_map.personas and aside.journey_map.personas == run[0].journey_map.personas
+    ours, theirs = (json.loads((o / "map.json").read_text()) for o in (tmp_path / "out", run[1]))
+    assert ours["personas"] == theirs["personas"]
+
+
+def test_personas_go_aside_only_when_many_respondents_extend_earlier_clusters(monkeypatch):
+    import insights.pipeline as pipeline
+    from insights.cluster.clustering import ClusterParams, ClusterResult
+
+    def clustering(extended: bool) -> ClusterResult:
+        labels = np.array([0, 0, 1])
+        params = ClusterParams(min_cluster_size=2, min_samples=1, selection="eom",
+                               reducer="umap", n_components=5, n_neighbors=15,
+                               reassign_quantile=None, seed=0, n_distinct=3, n_fit=3,
+                               extended=extended)  # fmt: skip
+        return ClusterResult(labels, np.ones(3), np.zeros(3, dtype=bool), params)
+
+    units = pd.DataFrame({"role": ["respondent"] * 4 + ["interviewer"],
+                          "respondent_id": ["a", "b", "b", "c", "i"]})  # fmt: skip
+    monkeypatch.setattr(pipeline, "PERSONAS_ASIDE_FROM", 3)
+    grown = {ProposalKind.PAIN: clustering(False), ProposalKind.DELIGHT: clustering(True)}
+    assert pipeline._aside(units, grown)
+    fresh = {kind: clustering(False) for kind in grown}
+    assert not pipeline._aside(units, fresh), "a search for k competes with the parsing"
+    assert not pipeline._aside(units, {}), "nothing clustered"
+    monkeypatch.setattr(pipeline, "PERSONAS_ASIDE_FROM", 4)
+    assert not pipeline._aside(units, grown), "three respondents (interviewers left out)"
