@@ -169,3 +169,17 @@ def test_loading_models_warms_the_sentiment_head_without_a_language_model(tmp_pa
     head = models.analyzer.sentiment
     assert isinstance(head, HeadSentiment)
     assert head.english_embedder is not None and head._detector is None
+
+
+def test_loading_everything_loads_the_scorer_whose_warm_up_vectors_are_cached(tmp_path):
+    from insights.executors.tasks import Models, ModelSpec
+    from insights.taxonomies import load_taxonomy
+
+    spec = ModelSpec("minilm-int8.v1", load_taxonomy("default"), cache_dir=tmp_path)
+    Models(spec).load()  # stores the warm-up sentence's vectors in the run cache
+    lazy, eager = Models(spec), Models(spec)
+    lazy.load()
+    eager.load(everything=True)
+    scorers = [m.analyzer.scorer.inner for m in (lazy, eager)]
+    assert scorers[0]._model._backend is None, "read from the cache: USE not loaded"
+    assert scorers[1]._model._backend is not None

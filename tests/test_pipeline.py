@@ -219,12 +219,15 @@ def test_models_and_umap_load_ahead_of_time_only_where_a_run_will_need_them(tmp_
 
     executor = LocalExecutor(Models(ModelSpec("use-multilingual.v1", load_taxonomy("default"))))
     cold = RunConfig(cache_dir=tmp_path)
-    assert _ahead_of_time(executor, cold) == [executor.load_models, import_fit_libraries]
+    load, fit = _ahead_of_time(executor, cold)
+    assert fit is import_fit_libraries
+    assert load.func == executor.load_models and load.keywords == {"everything": True}
     vectors = np.random.default_rng(0).normal(size=(40, 8))
     for polarity in ("negative", "positive"):  # what a first run keeps
         cached_clustering(vectors, polarity=polarity, min_cluster_size=None, seed=0,
                           cache_dir=tmp_path)  # fmt: skip
-    assert _ahead_of_time(executor, cold) == [executor.load_models], "a re-run extends"
+    (again,) = _ahead_of_time(executor, cold)  # a re-run extends: no fit libraries
+    assert again.func == executor.load_models and again.keywords == {"everything": True}
     refit = RunConfig(cache_dir=tmp_path, refit=True)
     assert import_fit_libraries in _ahead_of_time(executor, refit)
     dask = RunConfig(cache_dir=None, executor="dask")

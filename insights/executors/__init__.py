@@ -45,8 +45,13 @@ class Executor(Protocol):
         """Return `task(models, *part, *common)` for each part; advance `progress` by `sizes`."""
         ...
 
-    def load_models(self) -> None:
-        """Load every model the tasks use, before the first task (a no-op where loaded)."""
+    def load_models(self, *, everything: bool = False) -> None:
+        """Load the models the tasks use, before the first task (a no-op where loaded).
+
+        A model whose warm-up vectors the run cache holds may be left to load in the
+        first task that needs it (none, on unchanged input); with `everything` it
+        loads now too (ahead of time, when new statements are coming).
+        """
         ...
 
     def scoring_ahead(self, texts: Sequence[str]) -> AbstractContextManager[None]:

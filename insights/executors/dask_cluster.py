@@ -112,7 +112,7 @@ class DaskExecutor:
             return self._client.scatter(value, broadcast=True, hash=False)
         return value
 
-    def load_models(self) -> None:
+    def load_models(self, *, everything: bool = False) -> None:
         """Nothing to do: each worker loaded its models when the plugin was registered."""
 
     def scoring_ahead(self, texts: Sequence[str]) -> AbstractContextManager[None]:

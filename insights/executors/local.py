@@ -51,9 +51,9 @@ class LocalExecutor:
             progress.advance(sizes[i] if sizes is not None else 1)
         return results
 
-    def load_models(self) -> None:
-        """Load this process's models now rather than in the first task."""
-        self.models.load()
+    def load_models(self, *, everything: bool = False) -> None:
+        """Load this process's models now rather than in the first task (`Models.load`)."""
+        self.models.load(everything=everything)
 
     def scoring_ahead(self, texts: Sequence[str]) -> AbstractContextManager[None]:
         """Within the block, the scorer embeds `texts` ahead (`Analyzer.scoring_ahead`)."""
