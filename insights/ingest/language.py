@@ -6,16 +6,19 @@ import lzma
 import shutil
 from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import numpy as np
 
 from insights.unpacked import from_copy
 
-__all__ = ["DEFAULT_LANGUAGES", "LanguageDetector", "load_identifier"]
+__all__ = ["ASIDE_FROM", "DEFAULT_LANGUAGES", "LanguageDetector", "load_identifier"]
+
+ASIDE_FROM = 2000  # texts to classify from which they are classified in a forked process
+_SAMPLE = 200  # texts classified here first, whose languages `meanwhile` is given
 
 DEFAULT_LANGUAGES = ("en", "fr", "de", "es", "it", "nl", "pt")
 _MIN_CONFIDENCE = 0.6
@@ -49,7 +52,9 @@ class LanguageDetector:
         lang, prob = self._identifier.classify(text)
         return str(lang), float(prob)
 
-    def _guesses(self, texts: Sequence[str]) -> list[tuple[str, float]]:
+    def _guesses(
+        self, texts: Sequence[str], meanwhile: Callable[[list[str]], object] | None = None
+    ) -> list[tuple[str, float]]:
         from insights.store import JsonCache, cached_per_text
 
         cache = None
@@ -60,20 +65,53 @@ class LanguageDetector:
                 f"py3langid-{importlib.metadata.version('py3langid')}:{','.join(self.languages)}"
             )
             cache = JsonCache(self._cache_dir, "languages", model)
-        found = cached_per_text(cache, texts, lambda todo: [list(self.detect(t)) for t in todo])
+        found = cached_per_text(cache, texts, partial(self._classify, meanwhile=meanwhile))
         return [(str(lang), float(prob)) for lang, prob in found]
 
-    def detect_all(self, texts: Sequence[str], *, default: str = "en") -> list[str]:
+    def _classify(
+        self, texts: list[str], *, meanwhile: Callable[[list[str]], object] | None
+    ) -> list[list[Any]]:
+        """[language, probability] of each text; from `ASIDE_FROM` texts, beside `meanwhile`.
+
+        Where this process may fork (`insights.forking.side_by_side`), a sample is
+        classified here first (which loads the model before the fork), then a
+        forked process classifies every text while this one runs `meanwhile` on
+        the sample's confident guesses. The results are the same either way.
+        """
+        from insights.forking import can_fork, side_by_side
+
+        def classify() -> list[list[Any]]:
+            return [list(self.detect(t)) for t in texts]
+
+        if meanwhile is None or len(texts) < ASIDE_FROM or not can_fork():
+            return classify()
+        sample = [t for t in texts[:: max(1, len(texts) // _SAMPLE)] if len(t) >= _MIN_CHARS]
+        guesses = [self.detect(t) for t in sample]
+        confident = [lang for lang, prob in guesses if prob >= _MIN_CONFIDENCE]
+        both: list[Callable[[], object]] = [partial(meanwhile, confident), classify]
+        _, found = side_by_side(both)
+        return cast("list[list[Any]]", found)
+
+    def detect_all(
+        self,
+        texts: Sequence[str],
+        *,
+        default: str = "en",
+        meanwhile: Callable[[list[str]], object] | None = None,
+    ) -> list[str]:
         """Detect each text's language, with the texts' majority for unsure ones.
 
         Args:
             texts: the records of one source.
             default: language used when no text is confidently detected.
+            meanwhile: work for this process while a forked one classifies many
+                texts (`ASIDE_FROM`), given the languages of a sample of them:
+                the run loads the spaCy pipelines the sentence splitter will need.
 
         Returns:
             One language code per text.
         """
-        guesses = self._guesses(texts)
+        guesses = self._guesses(texts, meanwhile)
         confident = [
             lang
             for (lang, prob), text in zip(guesses, texts, strict=True)

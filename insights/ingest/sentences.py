@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -32,6 +34,7 @@ _EXCLUDE = [
     "ner",
 ]
 _MIN_WORDS = 3
+PRELOAD_SHARE = 0.05  # share of a sample from which `preload` loads a language's pipeline
 _RULES = "sentences.v2"  # cache version of the span rules below: bump when they change
 _WORD = re.compile(r"\w+")
 
@@ -78,12 +81,30 @@ class SentenceSplitter:
 
     def _split(self, lang: str, texts: list[str]) -> list[list[Span]]:
         """Sentence spans of `texts`; 200+ texts with a shared pipeline in forked workers."""
-        shared = self._shared
-        if shared is not None and lang in shared and pipeline_id(_PIPELINES[lang]) != "none":
-            nlp = shared[lang]
+        nlp, shared = self._nlp_for(lang)
+        if shared:
             idle = idle_components(nlp, {"senter"})
             return extract_all(nlp, texts, _sentence_spans, disable=idle, batch_size=256)
-        return [_sentence_spans(doc) for doc in self._pipeline(lang).pipe(texts)]
+        return [_sentence_spans(doc) for doc in nlp.pipe(texts)]
+
+    def preload(self, sample: Sequence[str]) -> None:
+        """Load the pipelines of the languages making `PRELOAD_SHARE` of `sample` or more.
+
+        `sample` holds the detected languages of some of the texts about to be
+        split (`LanguageDetector.detect_all`'s `meanwhile`). A head start only: a
+        pipeline that fails to load here reports its error when its texts are split.
+        """
+        for lang, count in Counter(sample).items():
+            if count >= PRELOAD_SHARE * len(sample):
+                with contextlib.suppress(Exception):
+                    self._nlp_for(lang)
+
+    def _nlp_for(self, lang: str) -> tuple[Any, bool]:
+        """The pipeline that splits `lang`'s texts (loaded now), and whether it is shared."""
+        shared = self._shared
+        if shared is not None and lang in shared and pipeline_id(_PIPELINES[lang]) != "none":
+            return shared[lang], True
+        return self._pipeline(lang), False
 
     def _pipeline(self, lang: str) -> Any:
         key = lang if lang in _PIPELINES else "xx"

@@ -43,7 +43,8 @@ def records_to_units(
         One dict per unit, in source order.
     """
     records = [r for r in result.records if r.text.strip()]
-    langs = detector.detect_all([r.text for r in records])
+    preload = splitter.preload if split else None  # pipelines load while languages are detected
+    langs = detector.detect_all([r.text for r in records], meanwhile=preload)
     spans = _record_spans(records, langs, splitter=splitter, split=split)
     return [
         _unit_row(result, record, lang, span)

@@ -47,3 +47,41 @@ def test_the_unpacked_model_builds_the_packaged_identifier(tmp_path, monkeypatch
         packaged.set_languages(languages)
         read.set_languages(languages)
         assert [read.classify(t) for t in texts] == [packaged.classify(t) for t in texts]
+
+
+def test_many_texts_are_classified_in_a_forked_process_while_meanwhile_runs_here(
+    monkeypatch,
+) -> None:
+    import os
+
+    import insights.ingest.language as language
+    from insights.forking import can_fork
+
+    texts = [
+        f"{s} ({i})"
+        for i, s in enumerate(
+            [
+                "The delivery was two weeks late and nobody told me why.",
+                "La livraison a pris trois semaines, c'est inadmissible.",
+                "Der Kundendienst war sehr freundlich und hilfsbereit.",
+                "Oui.",
+            ]
+            * 15
+        )
+    ]
+    alone = language.LanguageDetector().detect_all(texts)
+    monkeypatch.setattr(language, "ASIDE_FROM", 10)
+    calls: list[tuple[int, list[str]]] = []
+    detector = language.LanguageDetector()
+    beside = detector.detect_all(
+        texts, meanwhile=lambda sample: calls.append((os.getpid(), sample))
+    )
+    assert beside == alone
+    if not can_fork():
+        assert calls == [], "nothing to do beside: the texts are classified here"
+        return
+    ((pid, sample),) = calls
+    assert pid == os.getpid(), "meanwhile ran here, while a forked process classified"
+    assert 0 < len(sample) <= len(texts) and set(sample) == {"en", "fr", "de"}, "confident"
+    assert language.LanguageDetector().detect_all(texts[:5], meanwhile=calls.append) == alone[:5]
+    assert len(calls) == 1, "below ASIDE_FROM texts: classified here, nothing beside"

@@ -99,3 +99,16 @@ def test_large_batches_split_in_forked_workers_as_in_process(monkeypatch) -> Non
     monkeypatch.setattr(pipelines_module, "can_fork", lambda: False)
     assert forked == splitter.split_many(texts, "en")
     assert forked[0] == [(0, 22), (23, len(texts[0]))]
+
+
+def test_preload_loads_the_pipelines_of_the_languages_a_sample_holds_enough_of() -> None:
+    from insights.ingest.sentences import SentenceSplitter
+    from insights.spacy_pipelines import SpacyPipelines
+
+    shared = SpacyPipelines()
+    splitter = SentenceSplitter(pipelines=shared)
+    splitter.preload(["en"] * 40 + ["fr"])  # French: 1 in 41, under 5 %
+    assert set(shared._loaded) == {"en"}
+    splitter.preload(["en"] * 9 + ["fr"] + ["de"])
+    assert set(shared._loaded) == {"en", "fr"}
+    assert "xx" in splitter._nlp, "German splits with the rules, loaded too"
