@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import pickle
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -25,13 +26,18 @@ _WAITING: ContextVar[list[Callable[[], object]] | None] = ContextVar("waiting", 
 
 
 def can_fork() -> bool:
-    """Linux, two or more cores, and not a daemonic process (those may not have children)."""
+    """Linux, two or more cores, the main thread of a process that is not daemonic.
+
+    Daemonic processes may not have children; a fork from another thread (a Dask
+    worker's task thread, say) copies locks that the process's other threads hold.
+    """
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return (
         sys.platform.startswith("linux")
         and "fork" in multiprocessing.get_all_start_methods()
         and (cores or 1) >= 2
         and not multiprocessing.current_process().daemon
+        and threading.current_thread() is threading.main_thread()
     )
 
 

@@ -9,8 +9,8 @@ with the C setter and the same Bloom filter, in ~0.25 s.
 The tables are equal to spaCy's own: the same keys in the same order, the same
 values and name, and the same Bloom filter (its bytes compared in the tests).
 Keys are stored hashed (integers); any other key is hashed as spaCy does.
-Without the expected private layout, or when another thread is inside the
-block, tables load as usual.
+Before its first use the block checks that on a small table (`_same_as_spacys`):
+where another spaCy version builds tables otherwise, they load as usual.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import threading
 from collections import OrderedDict, deque
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from functools import cache
 from itertools import starmap
 from typing import Any
 
@@ -33,8 +34,8 @@ def fast_tables() -> Iterator[None]:
     from spacy.lookups import Lookups
 
     original = Lookups.__dict__.get("from_bytes")
-    if original is None or not _lock.acquire(blocking=False):
-        yield
+    if original is None or not _same_as_spacys() or not _lock.acquire(blocking=False):
+        yield  # patched already by another thread's block (the same tables), or unsafe
         return
 
     def from_bytes(self: Any, bytes_data: bytes, **kwargs: Any) -> Any:
@@ -59,13 +60,33 @@ def table_of(name: str, data: Mapping[Any, Any]) -> Any:
     from spacy.lookups import Table
     from spacy.strings import get_string_id
 
+    size = max(len(data), 1)  # before hashing, as spaCy sizes it (two keys may hash alike)
     if not all(type(key) is int for key in data):
         data = {get_string_id(key): value for key, value in data.items()}
     table = Table.__new__(Table)
     OrderedDict.__init__(table)
     table.name = name
     table.default_size = 1e6
-    table.bloom = BloomFilter.from_error_rate(max(len(data), 1))
+    table.bloom = BloomFilter.from_error_rate(size)
     deque(starmap(OrderedDict.__setitem__.__get__(table), data.items()), maxlen=0)
     deque(map(table.bloom.add, data), maxlen=0)
     return table
+
+
+@cache
+def _same_as_spacys() -> bool:
+    """Whether `table_of` builds what this spaCy's ``Table`` does (attributes, items, filter)."""
+    from spacy.lookups import Table
+
+    data = {"chevaux": "cheval", 7: "sept", "yeux": "œil"}
+    try:
+        ours, theirs = table_of("check", data), Table("check", data)
+        return (
+            vars(ours).keys() == vars(theirs).keys()
+            and ours.name == theirs.name
+            and ours.default_size == theirs.default_size
+            and list(ours.items()) == list(theirs.items())
+            and ours.bloom.to_bytes() == theirs.bloom.to_bytes()
+        )
+    except Exception:  # noqa: BLE001 - any other layout: spaCy's own loader
+        return False

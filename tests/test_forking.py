@@ -126,3 +126,13 @@ def test_a_failing_waiting_task_is_dropped_and_the_others_still_run() -> None:
         run_waiting_tasks()
         run_waiting_tasks()
     assert done == ["next"]
+
+
+def test_no_fork_from_a_thread_other_than_the_main_one():
+    import threading
+
+    seen: list[bool] = []
+    worker = threading.Thread(target=lambda: seen.append(can_fork()))
+    worker.start()
+    worker.join()
+    assert seen == [False]

@@ -66,7 +66,7 @@ def test_another_thread_inside_the_block_loads_as_usual():
     holder = threading.Thread(target=hold)
     holder.start()
     try:
-        inside.wait(10)
+        assert inside.wait(10)
         patched = Lookups.from_bytes
         with fast_tables():  # the lock is taken: nothing is patched again, nothing restored
             assert Lookups.from_bytes is patched
@@ -75,3 +75,20 @@ def test_another_thread_inside_the_block_loads_as_usual():
         leave.set()
         holder.join()
     assert Lookups.from_bytes is original
+
+
+def test_keys_that_hash_alike_give_spacys_bloom_filter_too():
+    from spacy.strings import get_string_id
+
+    data = {"a": 1, get_string_id("a"): 2, "b": 3}  # three keys, two once hashed
+    _same(table_of("t", data), Table("t", data))
+
+
+def test_a_spacy_that_builds_tables_otherwise_keeps_its_own_loader(monkeypatch):
+    import insights.spacy_tables as spacy_tables
+
+    assert spacy_tables._same_as_spacys(), "this spaCy builds the same tables"
+    monkeypatch.setattr(spacy_tables, "_same_as_spacys", lambda: False)
+    original = Lookups.from_bytes
+    with fast_tables():
+        assert Lookups.from_bytes is original

@@ -88,7 +88,7 @@ class LanguageDetector:
         sample = [t for t in texts[:: max(1, len(texts) // _SAMPLE)] if len(t) >= _MIN_CHARS]
         guesses = [self.detect(t) for t in sample]
         confident = [lang for lang, prob in guesses if prob >= _MIN_CONFIDENCE]
-        both: list[Callable[[], object]] = [partial(meanwhile, confident), classify]
+        both: list[Callable[[], object]] = [partial(_head_start, meanwhile, confident), classify]
         _, found = side_by_side(both)
         return cast("list[list[Any]]", found)
 
@@ -122,6 +122,14 @@ class LanguageDetector:
             lang if prob >= _MIN_CONFIDENCE and len(text) >= _MIN_CHARS else majority
             for (lang, prob), text in zip(guesses, texts, strict=True)
         ]
+
+
+def _head_start(meanwhile: Callable[[list[str]], object], sample: list[str]) -> None:
+    """`meanwhile(sample)`, whose failure is no failure: it only loads ahead."""
+    try:
+        meanwhile(sample)
+    except Exception:  # noqa: BLE001, S110 - what it loads loads again where needed
+        pass
 
 
 def load_identifier() -> Any:

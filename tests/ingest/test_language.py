@@ -50,7 +50,7 @@ def test_the_unpacked_model_builds_the_packaged_identifier(tmp_path, monkeypatch
 
 
 def test_many_texts_are_classified_in_a_forked_process_while_meanwhile_runs_here(
-    monkeypatch,
+    monkeypatch, tmp_path
 ) -> None:
     import os
 
@@ -71,6 +71,15 @@ def test_many_texts_are_classified_in_a_forked_process_while_meanwhile_runs_here
     ]
     alone = language.LanguageDetector().detect_all(texts)
     monkeypatch.setattr(language, "ASIDE_FROM", 10)
+    classified_in = tmp_path / "pids"
+    real_detect = language.LanguageDetector.detect
+
+    def detect(self, text):
+        with classified_in.open("a") as f:  # a forked child's lists never reach the test
+            f.write(f"{os.getpid()}\n")
+        return real_detect(self, text)
+
+    monkeypatch.setattr(language.LanguageDetector, "detect", detect)
     calls: list[tuple[int, list[str]]] = []
     detector = language.LanguageDetector()
     beside = detector.detect_all(
@@ -82,6 +91,19 @@ def test_many_texts_are_classified_in_a_forked_process_while_meanwhile_runs_here
         return
     ((pid, sample),) = calls
     assert pid == os.getpid(), "meanwhile ran here, while a forked process classified"
+    pids = classified_in.read_text().split()
+    assert pids.count(str(os.getpid())) < len(texts) <= len(pids) - pids.count(str(os.getpid()))
     assert 0 < len(sample) <= len(texts) and set(sample) == {"en", "fr", "de"}, "confident"
     assert language.LanguageDetector().detect_all(texts[:5], meanwhile=calls.append) == alone[:5]
     assert len(calls) == 1, "below ASIDE_FROM texts: classified here, nothing beside"
+
+
+def test_a_failing_meanwhile_is_only_a_lost_head_start(monkeypatch) -> None:
+    import insights.ingest.language as language
+
+    def fails(sample: list[str]) -> None:
+        raise RuntimeError("no pipeline")
+
+    texts = [f"The delivery was late again, for the {i}th time." for i in range(30)]
+    monkeypatch.setattr(language, "ASIDE_FROM", 10)
+    assert language.LanguageDetector().detect_all(texts, meanwhile=fails) == ["en"] * 30

@@ -139,6 +139,7 @@ def test_the_units_cluster_ids_are_known_before_the_proposals_are_built(
     for kind, result in results.items():
         built = propose(units, vectors, kind=kind, stage_names={}, nlp=nlp, seed=3,
                         clustering=result)  # fmt: skip
-        assert clusters_of_units(units, kind, result) == built.cluster_of
+        of_proposals = {u: p.id for p in built.proposals for u in p.unit_ids}
+        assert clusters_of_units(units, kind, result) == of_proposals
         assert len(set(built.cluster_of.values())) == len(built.proposals) > 1
     assert clusters_of_units(units, ProposalKind.PAIN, None) == {}
