@@ -302,6 +302,14 @@ def _aside(units: pd.DataFrame, clusterings: dict[ProposalKind, ClusterResult]) 
     return int(units.loc[respondent, Col.RESPONDENT_ID.value].nunique()) >= PERSONAS_ASIDE_FROM
 
 
+def _respondent_rows(
+    units: pd.DataFrame, embeddings: np.ndarray
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """The respondents' statements (indexed from 0) and their vectors: what personas read."""
+    mask = (units[Col.ROLE.value] == Role.RESPONDENT.value).to_numpy()
+    return units.loc[mask].reset_index(drop=True), embeddings[mask]
+
+
 def _persona_groups(
     units: pd.DataFrame, embeddings: np.ndarray, respondents: pd.DataFrame, config: RunConfig
 ) -> PersonaGroups | None:
@@ -312,9 +320,7 @@ def _persona_groups(
     while this one builds the proposals (`_aside`; `insights.forking.side_by_side`,
     one after the other where it cannot fork).
     """
-    mask = (units[Col.ROLE.value] == Role.RESPONDENT.value).to_numpy()
-    analysed = units.loc[mask].reset_index(drop=True)
-    vectors = embeddings[mask]
+    analysed, vectors = _respondent_rows(units, embeddings)
     ids = respondent_ids(analysed)
     cached = config.cache_dir is not None  # keys and digest only serve the run cache
     return find_personas(
@@ -338,9 +344,7 @@ def _personas(
     """Personas of `groups`, and how they were found (k, silhouette, mean ARI between 5 seeds)."""
     if groups is None:
         return [], {"k": 0, "reason": "fewer than 9 respondents"}
-    mask = (units[Col.ROLE.value] == Role.RESPONDENT.value).to_numpy()
-    analysed = units.loc[mask].reset_index(drop=True)
-    vectors = embeddings[mask]
+    analysed, vectors = _respondent_rows(units, embeddings)
     stats: dict[str, object] = {
         "k": groups.k,
         "silhouette": round(groups.silhouette, 4),
