@@ -147,25 +147,51 @@ def idle_components(nlp: Any, needs: set[str]) -> list[str]:
 
 
 def import_spacy() -> ModuleType:
-    """Import spaCy without letting thinc import torch, unless torch is loaded already.
+    """Import spaCy without torch (unless loaded already) and without its command line.
 
     thinc imports torch when it is installed (to offer PyTorch layers), which cost
     ~1 s of every run that parses text (`import spacy` 1.4 s, 0.4 s without). The
     packaged pipelines are thinc/numpy models and never use torch; torch stays
     importable afterwards for whatever needs it (sentence-transformers, the ONNX
-    export).
+    export). spaCy's ``__init__`` also imports its command line (``spacy.cli``,
+    for ``spacy.info``), which imports every command and weasel, httpx and
+    requests: ~0.25 s that loading a pipeline never needs. Meanwhile a stand-in
+    serves that import; ``spacy.info`` then imports the real command when called,
+    and ``import spacy.cli`` afterwards imports the real package.
     """
-    if "spacy" in sys.modules or "torch" in sys.modules:
+    if "spacy" in sys.modules:
         import spacy
 
         return spacy
-    sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` raises ImportError
+    stand_ins: dict[str, ModuleType | None] = _command_line_stand_in()
+    if "torch" not in sys.modules:
+        stand_ins["torch"] = None  # `import torch` raises ImportError
+    placed = [name for name in stand_ins if name not in sys.modules]
+    sys.modules.update({name: stand_ins[name] for name in placed})  # type: ignore[misc]
     try:
         import spacy
     finally:
-        if sys.modules.get("torch", False) is None:
-            del sys.modules["torch"]
+        for name in placed:
+            if sys.modules.get(name, False) is stand_ins[name]:
+                del sys.modules[name]
+    if vars(spacy).get("cli") is stand_ins["spacy.cli"]:
+        delattr(spacy, "cli")
     return spacy
+
+
+def _command_line_stand_in() -> dict[str, ModuleType | None]:
+    """Modules ``spacy.cli`` and ``spacy.cli.info`` whose ``info`` imports the real one."""
+
+    def info(*args: Any, **kwargs: Any) -> Any:
+        from spacy.cli.info import info as real
+
+        return real(*args, **kwargs)
+
+    package, module = ModuleType("spacy.cli"), ModuleType("spacy.cli.info")
+    package.__path__ = []
+    module.info = info  # type: ignore[attr-defined]
+    package.info = module  # type: ignore[attr-defined]
+    return {"spacy.cli": package, "spacy.cli.info": module}
 
 
 def load_installed(

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pandas as pd
 import pytest
 
@@ -157,3 +160,25 @@ def test_forked_workers_write_to_the_real_stdout_not_a_locked_console() -> None:
         [sys.executable, "-c", _BLOCKED_STDOUT], capture_output=True, text=True, timeout=180
     )
     assert done.stdout.strip().endswith(f"done {PARALLEL_FROM}"), done.stderr[-2000:]
+
+
+_FRESH_IMPORT = """
+import sys
+from insights.spacy_pipelines import import_spacy, load_installed, PACKAGES
+spacy = import_spacy()
+print(sorted(m for m in ("torch", "weasel", "httpx", "spacy.cli") if m in sys.modules))
+print(load_installed(PACKAGES["fr"]).pipe_names[-1])
+print(sorted(spacy.info(markdown=False, silent=True))[:2])
+import spacy.cli
+from spacy.cli import download
+print(spacy.cli.__file__.endswith("__init__.py"), callable(download), "torch" in sys.modules)
+import torch
+print(torch.tensor([1, 2]).sum().item())
+"""
+
+
+def test_spacy_imports_without_torch_or_its_command_line_and_both_import_later() -> None:
+    out = subprocess.run(
+        [sys.executable, "-c", _FRESH_IMPORT], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert out == ["[]", "ner", "['location', 'pipelines']", "True True False", "3"]
