@@ -142,6 +142,7 @@ class PrototypeClassifier:
         self._vectors = np.asarray(vectors, dtype=np.float32)
         self._owners = np.asarray(owners, dtype=np.int64)
         _check_prototypes(self.label_ids, self._vectors, self._owners, self.config)
+        self._digest: tuple[tuple[object, ...], str] | None = None  # `fingerprint`'s last answer
 
     @classmethod
     def from_labels(
@@ -183,8 +184,17 @@ class PrototypeClassifier:
         """SHA-256 of what decides its labels: label ids, settings, prototypes and their owners."""
         from insights.store import array_digest
 
+        # A run asks once per batch; the answer holds while these are the same objects
+        # (`add_examples` replaces the arrays; the memo keeps them, so no id is reused).
+        state = (self._vectors, self._owners, self.label_ids, self.config)
+        if self._digest is not None and all(
+            a is b for a, b in zip(self._digest[0], state, strict=True)
+        ):
+            return self._digest[1]
         owners = [str(o) for o in self._owners.tolist()]
-        return array_digest(self._vectors, [*self.label_ids, repr(self.config)], owners)
+        digest = array_digest(self._vectors, [*self.label_ids, repr(self.config)], owners)
+        self._digest = (state, digest)
+        return digest
 
     @property
     def n_prototypes(self) -> int:

@@ -255,6 +255,24 @@ def test_every_label_needs_a_prototype():
         PrototypeClassifier(["a", "none"], vectors, [0, 1])
 
 
+def test_the_fingerprint_follows_the_prototypes_labels_and_settings():
+    vectors = np.eye(3, dtype=np.float32)
+    clf = PrototypeClassifier(["a", "b"], vectors[:2], [0, 1])
+    first = clf.fingerprint()
+    assert clf.fingerprint() == first
+    assert PrototypeClassifier(["a", "b"], vectors[:2], [0, 1]).fingerprint() == first
+    clf.add_examples("b", ["x"], vectors=vectors[2:])
+    added = clf.fingerprint()
+    assert added != first
+    assert PrototypeClassifier(["a", "b"], vectors, [0, 1, 1]).fingerprint() == added
+    clf.config = ZeroShotConfig(threshold=0.9)
+    assert clf.fingerprint() not in (first, added)
+    clf.config = ZeroShotConfig()
+    assert clf.fingerprint() == added
+    clf.label_ids = ("a", "c")
+    assert clf.fingerprint() != added
+
+
 def test_with_config_shares_prototypes(stages):
     strict = stages.with_config(ZeroShotConfig(threshold=0.9))
     assert strict.n_prototypes == stages.n_prototypes
