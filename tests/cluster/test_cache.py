@@ -54,6 +54,28 @@ def test_only_new_texts_are_embedded(use: CountingUse, tmp_path: Path) -> None:
     np.testing.assert_allclose(vectors, use.encode(TEXTS), atol=1e-6)
 
 
+def test_a_cache_made_with_the_earlier_layout_keeps_working(
+    use: CountingUse, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / CACHE_FILE) as conn:  # the layout of earlier versions
+        conn.execute(
+            "CREATE TABLE vectors (model_id TEXT NOT NULL, text_hash TEXT NOT NULL, "
+            "dim INTEGER NOT NULL, vector BLOB NOT NULL, "
+            "PRIMARY KEY (model_id, text_hash)) WITHOUT ROWID"
+        )
+    conn.close()
+    first = embed_cached(TEXTS[:2], use, cache_dir=tmp_path)
+    use.encoded.clear()
+    vectors = embed_cached(TEXTS, use, cache_dir=tmp_path)
+    assert use.encoded == TEXTS[2:]
+    np.testing.assert_array_equal(vectors[:2], first)
+    with sqlite3.connect(tmp_path / CACHE_FILE) as conn:
+        assert conn.execute("SELECT count(*) FROM vectors").fetchone() == (4,)
+    conn.close()
+
+
 def test_identical_texts_are_embedded_once(use: CountingUse, tmp_path: Path) -> None:
     use.encoded.clear()
     vectors = embed_cached([TEXTS[0], TEXTS[1], TEXTS[0]], use, cache_dir=tmp_path)
