@@ -72,30 +72,54 @@ def _trimmed(text: str) -> Span:
     return start, len(text.rstrip())
 
 
+# A unit row's keys, in column order (read once: an enum member's `.value` is a
+# descriptor call, 16 per unit).
+_ROW_KEYS = tuple(
+    col.value
+    for col in (
+        Col.UNIT_ID,
+        Col.SOURCE,
+        Col.SOURCE_SHA256,
+        Col.KIND,
+        Col.RECORD_ID,
+        Col.RESPONDENT_ID,
+        Col.SPEAKER,
+        Col.ROLE,
+        Col.QUESTION,
+        Col.LOCATOR,
+        Col.CHAR_START,
+        Col.CHAR_END,
+        Col.LANG,
+        Col.TEXT,
+        Col.PREFIX,
+        Col.SUFFIX,
+    )
+)
+
+
 def _unit_row(result: SourceResult, record: Record, lang: str, span: Span) -> dict[str, Any]:
     start, end = span
     text = record.text[start:end]
     base = record.char_start or 0
-    return {
-        Col.UNIT_ID.value: make_unit_id(
-            result.source, record.record_id, record.question, start, text
-        ),
-        Col.SOURCE.value: result.source,
-        Col.SOURCE_SHA256.value: result.sha256,
-        Col.KIND.value: result.kind.value,
-        Col.RECORD_ID.value: record.record_id,
-        Col.RESPONDENT_ID.value: _respondent_id(result.source, record.respondent_id),
-        Col.SPEAKER.value: record.speaker,
-        Col.ROLE.value: record.role.value,
-        Col.QUESTION.value: record.question,
-        Col.LOCATOR.value: record.locator,
-        Col.CHAR_START.value: base + start,
-        Col.CHAR_END.value: base + end,
-        Col.LANG.value: lang,
-        Col.TEXT.value: text,
-        Col.PREFIX.value: record.text[max(0, start - _CONTEXT) : start],
-        Col.SUFFIX.value: record.text[end : end + _CONTEXT],
-    }
+    values = (
+        make_unit_id(result.source, record.record_id, record.question, start, text),
+        result.source,
+        result.sha256,
+        result.kind.value,
+        record.record_id,
+        _respondent_id(result.source, record.respondent_id),
+        record.speaker,
+        record.role.value,
+        record.question,
+        record.locator,
+        base + start,
+        base + end,
+        lang,
+        text,
+        record.text[max(0, start - _CONTEXT) : start],
+        record.text[end : end + _CONTEXT],
+    )
+    return dict(zip(_ROW_KEYS, values, strict=True))
 
 
 def _respondent_id(source: str, respondent: str) -> str:
