@@ -3,7 +3,9 @@
 `can_fork` says whether this machine and process may; `side_by_side` runs a few
 independent calls at once, one here and each other in a forked child that sends
 back only its result; `while_waiting` gives this process work to do meanwhile
-when it only waits on forked workers (`insights.spacy_pipelines.extract_all`).
+when it only waits on forked workers (`insights.spacy_pipelines.extract_all`);
+`in_the_background` gives a forked child a head start on later work while this
+process runs a block.
 """
 
 from __future__ import annotations
@@ -18,7 +20,14 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
-__all__ = ["can_fork", "run_waiting_tasks", "side_by_side", "use_real_output", "while_waiting"]
+__all__ = [
+    "can_fork",
+    "in_the_background",
+    "run_waiting_tasks",
+    "side_by_side",
+    "use_real_output",
+    "while_waiting",
+]
 
 T = TypeVar("T")
 
@@ -129,6 +138,52 @@ def side_by_side(calls: Sequence[Callable[[], T]]) -> list[T]:
                 child.terminate()
             child.join()
             receive.close()
+
+
+@contextmanager
+def in_the_background(
+    work: Callable[[Callable[[], bool]], object], *, grace: float = 10.0
+) -> Iterator[None]:
+    """Inside the block, ``work(stop)`` runs in a forked child, for a head start.
+
+    For work a later step does anyway, done ahead on the core this process
+    leaves idle (parsing into the run cache what a later step reads from it).
+    `work` must check ``stop()`` often: it turns true when the block ends (or this
+    process dies), and the child is then waited for, `grace` seconds at most,
+    so that what it was storing is stored. Its result and its failures are
+    dropped. If the block raises, the child is stopped at once. Where forking is
+    not possible (`can_fork`), the block runs alone.
+    """
+    if not can_fork():
+        yield
+        return
+    context = multiprocessing.get_context("fork")
+    stopped = context.Event()
+    child = context.Process(target=_background, args=(work, stopped, os.getpid()), daemon=True)
+    child.start()
+    finished = False
+    try:
+        yield
+        finished = True
+    finally:
+        stopped.set()
+        if finished:
+            child.join(grace)
+        if child.is_alive():
+            child.terminate()
+        child.join()
+
+
+def _background(work: Callable[[Callable[[], bool]], object], stopped: Any, parent: int) -> None:
+    use_real_output()
+    try:
+        os.nice(19)  # the idle core only: this process's threads come first
+    except OSError:
+        pass
+    try:
+        work(lambda: stopped.is_set() or os.getppid() != parent)
+    except BaseException:  # noqa: BLE001, S110 - a head start; the later step does what is left
+        pass
 
 
 def _child(call: Callable[[], Any], send: Any, readers: Sequence[Any]) -> None:

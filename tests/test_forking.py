@@ -136,3 +136,46 @@ def test_no_fork_from_a_thread_other_than_the_main_one():
     worker.start()
     worker.join()
     assert seen == [False]
+
+
+def test_background_work_runs_in_a_child_until_the_block_ends(tmp_path) -> None:
+    if not can_fork():
+        pytest.skip("this machine cannot fork workers (needs Linux and two cores)")
+    import time
+
+    log = tmp_path / "log"
+
+    def work(stop) -> None:
+        log.write_text(f"{os.getpid()} started\n")
+        while not stop():
+            time.sleep(0.01)
+        with log.open("a") as out:
+            out.write(f"{os.nice(0)} stopped\n")
+
+    with forking.in_the_background(work):
+        for _ in range(500):  # the child starts
+            if log.exists():
+                break
+            time.sleep(0.01)
+        assert "stopped" not in log.read_text()
+    pid, niceness = log.read_text().split()[0], log.read_text().split()[2]
+    assert pid != str(os.getpid()) and int(niceness) >= 19 - 1, "a child, at the lowest priority"
+    assert log.read_text().endswith("stopped\n"), "told to stop, then waited for"
+
+
+def test_a_failure_in_the_block_stops_the_background_child_at_once(tmp_path) -> None:
+    import time
+
+    started = time.monotonic()
+    with pytest.raises(ValueError, match="step failed"):
+        with forking.in_the_background(lambda stop: time.sleep(30), grace=30):
+            raise ValueError("step failed")
+    assert time.monotonic() - started < 10, "terminated, not waited for"
+
+
+def test_without_fork_the_block_runs_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(forking, "can_fork", lambda: False)
+    ran: list[object] = []
+    with forking.in_the_background(ran.append):
+        ran.append("block")
+    assert ran == ["block"]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import jsonschema
@@ -284,3 +285,41 @@ def test_personas_go_aside_only_when_many_respondents_extend_earlier_clusters(mo
     assert not pipeline._aside(units, {}), "nothing clustered"
     monkeypatch.setattr(pipeline, "PERSONAS_ASIDE_FROM", 4)
     assert not pipeline._aside(units, grown), "three respondents (interviewers left out)"
+
+
+def test_a_grown_rerun_parses_its_new_statements_ahead_with_the_same_results(tmp_path, monkeypatch):
+    import shutil
+    from contextlib import nullcontext
+
+    import insights.pipeline as pipeline
+    from insights.forking import can_fork
+
+    folder = _answers(tmp_path / "in")
+    options = IngestOptions(text_cols=("answer",), id_col="id")
+    config = RunConfig(ingest=options, cache_dir=tmp_path / "ahead")
+    run_pipeline([folder], tmp_path / "first", config=config)  # a first run: nothing ahead
+    assert not (tmp_path / "parsed").exists()
+    shutil.copytree(tmp_path / "ahead", tmp_path / "plain")
+    new = ["The app crashed twice while I was paying for my order.",
+           "Le remboursement a pris trois semaines, c'est inacceptable."]  # fmt: skip
+    rows = pd.read_csv(folder / "answers.csv", dtype=str).to_dict("records")
+    rows += [{"id": f"n{i}", "answer": t} for i, t in enumerate(new)]
+    pd.DataFrame(rows).to_csv(folder / "answers.csv", index=False)
+    parse = pipeline._parse_new_statements
+
+    def recorded(texts, langs, **kwargs):
+        n = parse(texts, langs, **kwargs)
+        (tmp_path / "parsed").write_text(f"{os.getpid()} {n}")
+        return n
+
+    monkeypatch.setattr(pipeline, "_parse_new_statements", recorded)
+    run_pipeline([folder], tmp_path / "out_ahead", config=config)
+    if can_fork():
+        pid, parsed = (tmp_path / "parsed").read_text().split()
+        assert pid != str(os.getpid()) and int(parsed) == len(new), "only the new ones, aside"
+    monkeypatch.setattr(pipeline, "_phrases_ahead", lambda *args: nullcontext())
+    plain = RunConfig(ingest=options, cache_dir=tmp_path / "plain")
+    run_pipeline([folder], tmp_path / "out_plain", config=plain)
+    for name in ("map.json", "units.csv", "respondents.csv"):
+        ahead = (tmp_path / "out_ahead" / name).read_bytes()
+        assert ahead == (tmp_path / "out_plain" / name).read_bytes(), name

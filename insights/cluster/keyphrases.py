@@ -48,7 +48,14 @@ from insights.privacy.people import unnumbered
 if TYPE_CHECKING:
     from insights.store import JsonCache
 
-__all__ = ["extract_phrases", "key_phrases", "make_label", "parse_ahead", "stop_words"]
+__all__ = [
+    "extract_phrases",
+    "key_phrases",
+    "make_label",
+    "parse_ahead",
+    "parse_statements_ahead",
+    "stop_words",
+]
 
 _SKIP_POS = {"DET", "PRON", "NUM", "PUNCT", "SYM", "SPACE", "ADP", "CCONJ", "SCONJ", "PART", "X"}
 _MAX_WORDS = 4
@@ -248,13 +255,18 @@ def _stable_sample(texts: Sequence[str], most: int) -> list[int]:
     """
     if len(texts) <= most:
         return list(range(len(texts)))
+    keys = [(key, index) for index, key in enumerate(_sample_keys(texts))]
+    return sorted(index for _, index in heapq.nsmallest(most, keys))
+
+
+def _sample_keys(texts: Sequence[str]) -> list[bytes]:
+    """Each text's sampling key: the hash of its copy number and itself."""
     copies: Counter[str] = Counter()
     keys = []
-    for index, text in enumerate(texts):
+    for text in texts:
         copies[text] += 1
-        key = hashlib.blake2b(f"{copies[text]}\x1f{text}".encode(), digest_size=8).digest()
-        keys.append((key, index))
-    return sorted(index for _, index in heapq.nsmallest(most, keys))
+        keys.append(hashlib.blake2b(f"{copies[text]}\x1f{text}".encode(), digest_size=8).digest())
+    return keys
 
 
 def _language(lang: str, nlp: Mapping[str, Any]) -> str:
@@ -302,6 +314,35 @@ def parse_ahead(
             cache.put(dict(zip(part, found, strict=True)))
             parsed += len(part)
     return parsed
+
+
+def parse_statements_ahead(
+    texts: Sequence[str],
+    langs: Sequence[str],
+    *,
+    nlp: Mapping[str, Any],
+    cache_dir: Path,
+    until: Callable[[], bool],
+) -> int:
+    """Parse into the run cache the phrases of `texts` not stored yet, until `until()` holds.
+
+    For a process with a core to spare before any clustering is known (a re-run
+    over a grown input, while its new statements are embedded and scored). The
+    statements a cluster's sample most likely takes come first: those whose
+    sampling key is lowest (`_stable_sample` keeps the lowest keys of a large
+    cluster, all statements of a small one). Returns how many it parsed.
+    """
+    clean = [unnumbered(t) for t in texts]
+    order = sorted(range(len(clean)), key=_sample_keys(clean).__getitem__)
+    return parse_ahead(
+        [[clean[i] for i in order]],
+        [[langs[i] for i in order]],
+        nlp=nlp,
+        cache_dir=cache_dir,
+        until=until,
+        max_statements=len(clean),
+        chunk=32,
+    )
 
 
 def _kept(

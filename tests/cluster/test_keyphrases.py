@@ -264,6 +264,36 @@ def test_parse_ahead_stores_what_key_phrases_reads_until_told_to_stop(
     assert got == key_phrases(EN, langs, nlp=nlp)
 
 
+def test_statements_are_parsed_ahead_in_sampling_order_and_key_phrases_then_reads_them(
+    nlp: dict[str, Any], tmp_path: Path
+) -> None:
+    from insights.cluster.keyphrases import (
+        _phrase_cache,
+        _sample_keys,
+        parse_statements_ahead,
+    )
+
+    english = [f"{t} Ticket {i}." for i in range(5) for c in EN for t in c]  # 40: two chunks
+    french = [t for c in FR for t in c]
+    texts, langs = english + french, ["en"] * len(english) + ["fr"] * len(french)
+    asked = iter([False, False, True])  # English, its first chunk, then stop
+    first = parse_statements_ahead(
+        texts, langs, nlp=nlp, cache_dir=tmp_path, until=lambda: next(asked)
+    )
+    key = dict(zip(english, _sample_keys(english), strict=True))
+    assert first == 32
+    assert set(_phrase_cache(nlp, "en", tmp_path).get(english)) == set(
+        sorted(english, key=key.__getitem__)[:32]
+    ), "the statements a large cluster's sample keeps come first"
+    rest = parse_statements_ahead(texts, langs, nlp=nlp, cache_dir=tmp_path, until=lambda: False)
+    assert rest == len(texts) - 32
+    cached_only = {"en": _MetaOnly(nlp["en"]), "fr": _MetaOnly(nlp["fr"])}  # parsing fails
+    for clusters, lang in (([english[:20], english[20:]], "en"), (FR, "fr")):
+        langs_of = [[lang] * len(c) for c in clusters]
+        got = key_phrases(clusters, langs_of, nlp=cached_only, cache_dir=tmp_path)
+        assert got == key_phrases(clusters, langs_of, nlp=nlp)
+
+
 class _MetaOnly:
     """An English pipeline that only names itself: parsing with it fails."""
 
