@@ -8,7 +8,7 @@ from typing import Any
 from insights.ingest._types import Record, SourceResult
 from insights.ingest.language import LanguageDetector
 from insights.ingest.sentences import SentenceSplitter, Span
-from insights.schema import Col, Role
+from insights.schema import INGEST_COLUMNS, Role
 
 __all__ = ["make_unit_id", "records_to_units"]
 
@@ -72,36 +72,11 @@ def _trimmed(text: str) -> Span:
     return start, len(text.rstrip())
 
 
-# A unit row's keys, in column order (read once: an enum member's `.value` is a
-# descriptor call, 16 per unit).
-_ROW_KEYS = tuple(
-    col.value
-    for col in (
-        Col.UNIT_ID,
-        Col.SOURCE,
-        Col.SOURCE_SHA256,
-        Col.KIND,
-        Col.RECORD_ID,
-        Col.RESPONDENT_ID,
-        Col.SPEAKER,
-        Col.ROLE,
-        Col.QUESTION,
-        Col.LOCATOR,
-        Col.CHAR_START,
-        Col.CHAR_END,
-        Col.LANG,
-        Col.TEXT,
-        Col.PREFIX,
-        Col.SUFFIX,
-    )
-)
-
-
 def _unit_row(result: SourceResult, record: Record, lang: str, span: Span) -> dict[str, Any]:
     start, end = span
     text = record.text[start:end]
     base = record.char_start or 0
-    values = (
+    values = (  # in INGEST_COLUMNS order
         make_unit_id(result.source, record.record_id, record.question, start, text),
         result.source,
         result.sha256,
@@ -119,7 +94,7 @@ def _unit_row(result: SourceResult, record: Record, lang: str, span: Span) -> di
         record.text[max(0, start - _CONTEXT) : start],
         record.text[end : end + _CONTEXT],
     )
-    return dict(zip(_ROW_KEYS, values, strict=True))
+    return dict(zip(INGEST_COLUMNS, values, strict=True))  # keys read once, not per unit
 
 
 def _respondent_id(source: str, respondent: str) -> str:
