@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager, ExitStack, nullcontext
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from insights.analysis.analyse import Analyzer
-from insights.cluster.cache import embedding_text, not_cached, with_cache
+from insights.cluster.cache import embedding_text, not_cached, snapshot, with_cache
 from insights.cluster.clustering import ClusterResult, import_fit_libraries
 from insights.cluster.incremental import fit_expected
 from insights.cluster.keyphrases import parse_statements_ahead
@@ -27,7 +28,7 @@ from insights.cluster.personas import (
 from insights.executors import Executor, open_executor
 from insights.executors.stages import analyse_units, embed_units, read_inputs
 from insights.executors.tasks import Models, ModelSpec
-from insights.forking import in_the_background, side_by_side, while_waiting
+from insights.forking import can_fork, in_the_background, side_by_side, while_waiting
 from insights.heap import settled_heap
 from insights.ingest import IngestResult
 from insights.io import staged_outputs, write_arrays, write_frame, write_json
@@ -51,6 +52,7 @@ from insights.taxonomies import load_taxonomy
 
 __all__ = ["RunConfig", "RunResult", "run_pipeline"]  # RunConfig re-exported
 
+_SNAPSHOT_WAIT = 10.0  # seconds at most for the key-phrase child to read the cache's state
 PERSONAS_ASIDE_FROM = 1000  # respondents from which personas are fitted beside the proposals
 
 
@@ -155,7 +157,7 @@ def run_pipeline(
             ingested = read_inputs(paths, executor, options=config.ingest, progress=progress)
             settle()  # spaCy's pipelines stay loaded
             progress.start("Redacting personal data")
-            with while_waiting(*_ahead_of_time(executor, config), settle):
+            with while_waiting(*_ahead_of_time(executor, config, models.spacy), settle):
                 ingested = _redact(ingested, config, models.spacy)
             units, respondents = ingested.units, ingested.respondents
             progress.start("Loading models")
@@ -203,35 +205,41 @@ def run_pipeline(
     return result
 
 
-def _ahead_of_time(executor: Executor, config: RunConfig) -> list[Callable[[], object]]:
+def _ahead_of_time(
+    executor: Executor, config: RunConfig, nlp: SpacyPipelines
+) -> list[Callable[[], object]]:
     """What to load while this process waits on the forked workers of NER (PII redaction).
 
     The local executor's models, all of them (`everything`: NER parses, so new
     statements are coming; the "Loading models" step then finds them loaded),
-    and UMAP and HDBSCAN when a clustering will likely be fitted from scratch.
-    Both are loaded later anyway; ahead of time they cost the forked workers a
-    share of the two cores instead of taking seconds of their own (10,000
-    statements: ~1 s less in all).
+    and, when a clustering will likely be fitted from scratch (a first run), UMAP
+    and HDBSCAN and the lemmatizers' tables spaCy's load left for later (the
+    French one, `SpacyPipelines.build_tables`): its key phrases are parsed by
+    forked workers, which would each build them. These are loaded later anyway;
+    ahead of time they cost the forked workers a share of the two cores instead
+    of taking seconds of their own (10,000 statements: ~1 s less in all).
     """
     tasks: list[Callable[[], object]] = []
     if config.executor == "local":
         tasks.append(partial(executor.load_models, everything=True))
     if fit_expected(config.cache_dir, seed=config.seed, refit=config.refit):
-        tasks.append(import_fit_libraries)
+        tasks += [import_fit_libraries, nlp.build_tables]
     return tasks
 
 
+@contextmanager
 def _phrases_ahead(
     units: pd.DataFrame, nlp: SpacyPipelines, config: RunConfig, embedder_id: str
-) -> AbstractContextManager[None]:
+) -> Iterator[None]:
     """Within the block, a forked child parses the new statements' key phrases into the cache.
 
     The run ends the block once the clusterings are known, before their key phrases.
 
     Only on a re-run whose clusterings will extend an earlier fit (`fit_expected`
     says no fit from scratch), with the local executor. The new statements are
-    those whose vectors (`embedder_id`) the run cache lacks as the block starts;
-    the proposals' key phrases would parse them otherwise, in the clustering
+    those whose vectors (`embedder_id`) the run cache lacks as the block starts:
+    the child reads a snapshot of the cache before this process goes on to embed
+    them. The proposals' key phrases would parse them otherwise, in the clustering
     step. Here they are parsed at the lowest priority, on the core that embedding,
     scoring and the clusterings' extension leave idle (a grown 11k input: ~1,000
     statements; five pairs of runs, 13.3 -> 12.6 s). A first run parses only a
@@ -240,10 +248,15 @@ def _phrases_ahead(
     if (
         config.executor != "local"
         or config.cache_dir is None
+        or not can_fork()
         or fit_expected(config.cache_dir, seed=config.seed, refit=config.refit)
     ):
-        return nullcontext()
+        yield
+        return
+    import multiprocessing
+
     respondent = (units[Col.ROLE.value] == Role.RESPONDENT.value).to_numpy()
+    looked = multiprocessing.get_context("fork").Event()
     work = partial(
         _parse_new_statements,
         units.loc[respondent, Col.TEXT.value].astype(str).tolist(),
@@ -251,8 +264,11 @@ def _phrases_ahead(
         nlp=nlp,
         cache_dir=config.cache_dir,
         embedder_id=embedder_id,
+        looked=looked,
     )
-    return in_the_background(lambda stop: work(until=stop))
+    with in_the_background(lambda stop: work(until=stop)):
+        looked.wait(_SNAPSHOT_WAIT)  # until the child holds its snapshot of the cache
+        yield
 
 
 def _parse_new_statements(
@@ -262,11 +278,20 @@ def _parse_new_statements(
     nlp: SpacyPipelines,
     cache_dir: Path,
     embedder_id: str,
+    looked: Any,
     until: Callable[[], bool],
 ) -> int:
-    """`parse_statements_ahead` of those `texts` whose vectors the run cache lacks."""
-    embedded = [embedding_text(t) for t in texts]
-    new = set(not_cached(embedded, embedder_id, cache_dir))
+    """`parse_statements_ahead` of those `texts` whose vectors the run cache lacked.
+
+    "Lacked" as `looked` is set: from then on the parent may store them.
+    """
+    try:
+        with snapshot(cache_dir):
+            looked.set()
+            embedded = [embedding_text(t) for t in texts]
+            new = set(not_cached(embedded, embedder_id, cache_dir))
+    finally:
+        looked.set()
     rows = [i for i, text in enumerate(embedded) if text in new]
     return parse_statements_ahead(
         [texts[i] for i in rows],

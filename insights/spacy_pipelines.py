@@ -33,7 +33,7 @@ from typing import Any, TypeVar
 from insights.errors import UsageError
 from insights.forking import can_fork, run_waiting_tasks, use_real_output
 from insights.regex_compile import fast_compile
-from insights.spacy_tables import fast_tables
+from insights.spacy_tables import build_lazy_tables, fast_tables
 
 __all__ = [
     "PACKAGES",
@@ -82,6 +82,13 @@ class SpacyPipelines(Mapping[str, Any]):
 
     def __len__(self) -> int:
         return len(PACKAGES)
+
+    def build_tables(self) -> int:
+        """Build the loaded pipelines' tables that load on first use (`build_lazy_tables`).
+
+        For a run about to fork lemmatising workers, which would each build their own.
+        """
+        return sum(build_lazy_tables(nlp) for nlp in self._loaded.values())
 
     def model_id(self, lang: str) -> str:
         """``lang:name-version`` of the package `lang` loads, without loading it."""

@@ -216,23 +216,27 @@ def test_models_and_umap_load_ahead_of_time_only_where_a_run_will_need_them(tmp_
     from insights.executors.local import LocalExecutor
     from insights.executors.tasks import Models, ModelSpec
     from insights.pipeline import _ahead_of_time
+    from insights.spacy_pipelines import SpacyPipelines
     from insights.taxonomies import load_taxonomy
 
     executor = LocalExecutor(Models(ModelSpec("use-multilingual.v1", load_taxonomy("default"))))
+    nlp = SpacyPipelines()
     cold = RunConfig(cache_dir=tmp_path)
-    load, fit = _ahead_of_time(executor, cold)
-    assert fit is import_fit_libraries
+    load, fit, tables = _ahead_of_time(executor, cold, nlp)
+    assert fit is import_fit_libraries and tables == nlp.build_tables
     assert load.func == executor.load_models and load.keywords == {"everything": True}
     vectors = np.random.default_rng(0).normal(size=(40, 8))
     for polarity in ("negative", "positive"):  # what a first run keeps
         cached_clustering(vectors, polarity=polarity, min_cluster_size=None, seed=0,
                           cache_dir=tmp_path)  # fmt: skip
-    (again,) = _ahead_of_time(executor, cold)  # a re-run extends: no fit libraries
+    (again,) = _ahead_of_time(executor, cold, nlp)  # a re-run extends: no fit libraries
     assert again.func == executor.load_models and again.keywords == {"everything": True}
     refit = RunConfig(cache_dir=tmp_path, refit=True)
-    assert import_fit_libraries in _ahead_of_time(executor, refit)
+    assert import_fit_libraries in _ahead_of_time(executor, refit, nlp)
     dask = RunConfig(cache_dir=None, executor="dask")
-    assert _ahead_of_time(executor, dask) == [import_fit_libraries], "Dask workers load their own"
+    assert _ahead_of_time(executor, dask, nlp) == [import_fit_libraries, nlp.build_tables], (
+        "Dask workers load their own models"
+    )
 
 
 def test_personas_fitted_in_a_forked_process_beside_the_proposals_are_the_same(
@@ -305,18 +309,18 @@ def test_a_grown_rerun_parses_its_new_statements_ahead_with_the_same_results(tmp
     rows = pd.read_csv(folder / "answers.csv", dtype=str).to_dict("records")
     rows += [{"id": f"n{i}", "answer": t} for i, t in enumerate(new)]
     pd.DataFrame(rows).to_csv(folder / "answers.csv", index=False)
-    parse = pipeline._parse_new_statements
+    parse = pipeline.parse_statements_ahead
 
-    def recorded(texts, langs, **kwargs):
-        n = parse(texts, langs, **kwargs)
-        (tmp_path / "parsed").write_text(f"{os.getpid()} {n}")
-        return n
+    def recorded(texts, langs, **kwargs):  # in the child; it may be stopped before parsing
+        (tmp_path / "parsed").write_text(json.dumps([os.getpid(), texts, langs]))
+        return parse(texts, langs, **kwargs)
 
-    monkeypatch.setattr(pipeline, "_parse_new_statements", recorded)
+    monkeypatch.setattr(pipeline, "parse_statements_ahead", recorded)
     run_pipeline([folder], tmp_path / "out_ahead", config=config)
     if can_fork():
-        pid, parsed = (tmp_path / "parsed").read_text().split()
-        assert pid != str(os.getpid()) and int(parsed) == len(new), "only the new ones, aside"
+        pid, texts, langs = json.loads((tmp_path / "parsed").read_text())
+        assert pid != os.getpid(), "aside"
+        assert texts == new and langs == ["en", "fr"], "the new statements only"
     monkeypatch.setattr(pipeline, "_phrases_ahead", lambda *args: nullcontext())
     plain = RunConfig(ingest=options, cache_dir=tmp_path / "plain")
     run_pipeline([folder], tmp_path / "out_plain", config=plain)

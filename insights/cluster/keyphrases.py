@@ -330,10 +330,15 @@ def parse_statements_ahead(
     over a grown input, while its new statements are embedded and scored). The
     statements a cluster's sample most likely takes come first: those whose
     sampling key is lowest (`_stable_sample` keeps the lowest keys of a large
-    cluster, all statements of a small one). Returns how many it parsed.
+    cluster, all statements of a small one), those of the rarer languages before
+    (a French statement among English ones is parsed first, so that the French
+    lemmatizer's tables are built here, see `insights.spacy_tables`). Returns how
+    many it parsed.
     """
     clean = [unnumbered(t) for t in texts]
-    order = sorted(range(len(clean)), key=_sample_keys(clean).__getitem__)
+    keys, count = _sample_keys(clean), Counter(langs)
+    # the rarer languages first: few statements, and their pipeline's tables built aside
+    order = sorted(range(len(clean)), key=lambda i: (count[langs[i]], langs[i], keys[i]))
     return parse_ahead(
         [[clean[i] for i in order]],
         [[langs[i] for i in order]],

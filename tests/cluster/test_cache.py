@@ -178,3 +178,22 @@ def test_cached_embedder_reads_what_the_run_stored_for_the_same_text(
     use.encoded.clear()
     with_cache(use, tmp_path).encode(["Late again"])
     assert use.encoded == []
+
+
+def test_inside_a_snapshot_vectors_stored_meanwhile_are_not_seen(
+    use: CountingUse, tmp_path: Path
+) -> None:
+    import threading
+
+    from insights.cluster.cache import not_cached, snapshot
+
+    embed_cached(TEXTS[:1], use, cache_dir=tmp_path)
+    wanted = [embedding_text(t) for t in TEXTS]
+    store = threading.Thread(target=embed_cached, args=(TEXTS, use), kwargs={"cache_dir": tmp_path})
+    with snapshot(tmp_path):
+        assert not_cached(wanted, use.model_id, tmp_path) == wanted[1:]
+        store.start()  # another connection stores the rest meanwhile
+        store.join()
+        assert use.encoded[-3:] == TEXTS[1:], "stored by then"
+        assert not_cached(wanted, use.model_id, tmp_path) == wanted[1:], "as the block began"
+    assert not_cached(wanted, use.model_id, tmp_path) == []

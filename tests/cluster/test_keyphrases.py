@@ -276,17 +276,22 @@ def test_statements_are_parsed_ahead_in_sampling_order_and_key_phrases_then_read
     english = [f"{t} Ticket {i}." for i in range(5) for c in EN for t in c]  # 40: two chunks
     french = [t for c in FR for t in c]
     texts, langs = english + french, ["en"] * len(english) + ["fr"] * len(french)
-    asked = iter([False, False, True])  # English, its first chunk, then stop
+    asked = iter([False, False, True])  # French (the rarer language), its chunk, then stop
     first = parse_statements_ahead(
         texts, langs, nlp=nlp, cache_dir=tmp_path, until=lambda: next(asked)
     )
+    assert first == len(french) and not _phrase_cache(nlp, "en", tmp_path).get(english)
+    asked = iter([False, False, False, True])  # French (done), English, a chunk, stop
+    second = parse_statements_ahead(
+        texts, langs, nlp=nlp, cache_dir=tmp_path, until=lambda: next(asked)
+    )
     key = dict(zip(english, _sample_keys(english), strict=True))
-    assert first == 32
+    assert second == 32
     assert set(_phrase_cache(nlp, "en", tmp_path).get(english)) == set(
         sorted(english, key=key.__getitem__)[:32]
     ), "the statements a large cluster's sample keeps come first"
     rest = parse_statements_ahead(texts, langs, nlp=nlp, cache_dir=tmp_path, until=lambda: False)
-    assert rest == len(texts) - 32
+    assert rest == len(english) - 32
     cached_only = {"en": _MetaOnly(nlp["en"]), "fr": _MetaOnly(nlp["fr"])}  # parsing fails
     for clusters, lang in (([english[:20], english[20:]], "en"), (FR, "fr")):
         langs_of = [[lang] * len(c) for c in clusters]
