@@ -57,6 +57,7 @@ _EN = re.compile(
     rf"(?:,\s*(?:Apt|Apartment|Unit|Suite|Flat|#)\.?\s*\w+)?"
     rf"(?:,?\s+(?!{_US_ZIP}\b){_CITY})?(?:,?\s+(?:{_UK_POSTCODE}|{_US_ZIP})\b)?"
 )
+_DIGIT = re.compile(r"\d")
 _ALONE = re.compile(rf"(?<![\w-])(?:{_UK_POSTCODE}|(?:{_CITY},\s+)?{_US_ZIP})(?![\w-])")
 
 
@@ -68,7 +69,9 @@ def find_addresses(text: str) -> list[Found]:
         >>> [t[f.start : f.end] for f in find_addresses(t)]
         ['12 rue de la Paix, 75002 Paris']
     """
-    found = []
+    found: list[Found] = []
+    if not _DIGIT.search(text):  # every shape holds a number, postcode or ZIP code
+        return found
     for pattern in (_FR, _EN, _ALONE):
         for match in pattern.finditer(text):
             end = match.end()
