@@ -31,6 +31,7 @@ def _given_names() -> dict[str, bool]:
     return names
 
 
+@lru_cache(maxsize=1 << 16)  # the name rules ask it of every word, and words repeat
 def given(word: str) -> bool | None:
     """None when `word` is no given name, else whether it is also an ordinary word.
 

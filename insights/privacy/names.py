@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +62,7 @@ _NOT_PERSON = frozenset("DATE TIME MONEY QUANTITY CARDINAL ORDINAL PERCENT".spli
 _BATCH = 256
 _CUE_WORDS = GREETINGS | ROLES | RELATIVES  # "Agent Lopez", "Hi Juan": a name may follow
 _MIN_TITLE_WORDS = 4
+_ASCII_UPPER = re.compile("[A-Z]")
 Span = tuple[int, int]
 
 
@@ -203,8 +204,19 @@ def may_hold_a_name(text: str, words: list[Token] | None = None) -> bool:
     if not any(map(str.isupper, text)):
         return False
     words = tokens(text) if words is None else words
-    openers = {tok.start for i, tok in enumerate(words) if _plain_opener(text, words, i)}
-    return any(ch.isupper() and i not in openers for i, ch in enumerate(text))
+    word_at = {tok.start: i for i, tok in enumerate(words)}
+    for start in _upper_case_offsets(text):
+        i = word_at.get(start)
+        if i is None or not _plain_opener(text, words, i):
+            return True
+    return False
+
+
+def _upper_case_offsets(text: str) -> Iterator[int]:
+    """Offsets of the upper-case letters of `text`, in order."""
+    if text.isascii():
+        return (m.start() for m in _ASCII_UPPER.finditer(text))
+    return (i for i, ch in enumerate(text) if ch.isupper())
 
 
 def _plain_opener(text: str, words: list[Token], i: int) -> bool:

@@ -9,7 +9,7 @@ possessives (`my Velora`, `l'Urbano`: a thing, not a person), model numbers
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = [
     "ARTICLES",
@@ -23,6 +23,7 @@ __all__ = [
     "Token",
     "after_article",
     "article_before",
+    "capitalised",
     "extend_name",
     "joined",
     "model_number",
@@ -82,20 +83,24 @@ _TITLE_BEFORE = re.compile(r"(?<![\w.])(?:" + "|".join(sorted(TITLES)) + r")\.?[
 _MODEL_NUMBER = re.compile(r"[ \u00a0][A-Za-z]{0,2}-?\d")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word at `text[start:end]`; `article` when written with `l'` (l'Urbano)."""
+class Token(NamedTuple):
+    """A word at `text[start:end]`; `article` when written with `l'` (l'Urbano).
+
+    `capitalised`: an upper-case first letter, not all capitals (an acronym is no
+    name); see `capitalised`. A tuple, so that the ~15 words of every statement of a
+    run are cheap to make.
+    """
 
     start: int
     end: int
     word: str
-    article: bool = False
+    article: bool
+    capitalised: bool
 
-    @property
-    def capitalised(self) -> bool:
-        """Upper-case first letter, not all capitals (an acronym is no name)."""
-        w = self.word
-        return w[0].isupper() and (len(w) == 1 or not w[1:].isupper())
+
+def capitalised(word: str) -> bool:
+    """Upper-case first letter, not all capitals (an acronym is no name)."""
+    return word[0].isupper() and (len(word) == 1 or not word[1:].isupper())
 
 
 def tokens(text: str) -> list[Token]:
@@ -112,7 +117,7 @@ def tokens(text: str) -> list[Token]:
             word = _POSSESSIVE.sub("", word)
         word = word.rstrip("'’-")
         if word:
-            found.append(Token(start, start + len(word), word, article))
+            found.append(Token(start, start + len(word), word, article, capitalised(word)))
     return found
 
 
