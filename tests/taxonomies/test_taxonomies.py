@@ -107,6 +107,18 @@ def test_none_examples_cover_both_languages():
     assert len(texts) >= 40
 
 
+def test_shipped_yaml_reads_the_same_with_libyaml_as_with_pure_python():
+    import yaml
+
+    from insights.taxonomies import _shipped
+
+    folder = Path(__file__).parents[2] / "insights" / "taxonomies"
+    files = sorted(folder.glob("*.yaml"))
+    assert len(files) == 7
+    for path in files:
+        assert _shipped(path.name) == yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
 def test_user_taxonomy_minimal_gets_shared_touchpoints_and_emotions(tmp_path):
     taxonomy = load_taxonomy(write(tmp_path, MINIMAL))
     assert taxonomy.ids("stages") == ["open-account", "daily-banking"]
