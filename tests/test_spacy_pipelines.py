@@ -182,3 +182,23 @@ def test_spacy_imports_without_torch_or_its_command_line_and_both_import_later()
         [sys.executable, "-c", _FRESH_IMPORT], capture_output=True, text=True, check=True
     ).stdout.splitlines()
     assert out == ["[]", "ner", "['location', 'pipelines']", "True True False", "3"]
+
+
+def test_registries_select_the_same_entry_points_once_per_group_while_loading() -> None:
+    import catalogue
+
+    from insights.spacy_pipelines import _entry_points_by_group
+
+    snapshot = catalogue.AVAILABLE_ENTRY_POINTS
+    groups = ["spacy_factories", "spacy_languages", "srsly_msgpack_decoders", "no_such_group"]
+    with _entry_points_by_group():
+        memo = catalogue.AVAILABLE_ENTRY_POINTS
+        assert memo is not snapshot
+        for group in groups:
+            first = memo.select(group=group)
+            assert memo.select(group=group) is first  # selected once
+            assert list(first) == list(snapshot.select(group=group))
+    assert catalogue.AVAILABLE_ENTRY_POINTS is snapshot
+    with pytest.raises(KeyError), _entry_points_by_group():
+        raise KeyError  # restored on the way out of a failed load too
+    assert catalogue.AVAILABLE_ENTRY_POINTS is snapshot
