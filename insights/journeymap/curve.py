@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from insights.journeymap.student_t import t_cdf, t_quantile
 from insights.schema import Col
 
 __all__ = ["StagePoint", "StageTest", "emotion_curve", "stage_tests"]
@@ -45,15 +46,13 @@ class StageTest:
 
 
 def _mean_ci(scores: np.ndarray) -> tuple[float | None, float | None, float | None]:
-    from scipy.special import stdtrit  # Student t quantile; scipy.stats takes 0.5 s to import
-
     if len(scores) == 0:
         return None, None, None
     mean = float(scores.mean())
     if len(scores) < 2:
         return mean, None, None
     sem = float(scores.std(ddof=1) / np.sqrt(len(scores)))
-    half = float(stdtrit(len(scores) - 1, 0.975) * sem)
+    half = t_quantile(0.975, len(scores) - 1) * sem
     return mean, max(-1.0, mean - half), min(1.0, mean + half)
 
 
@@ -88,14 +87,12 @@ def emotion_curve(units: pd.DataFrame, stages: Sequence[str]) -> list[StagePoint
 
 def _welch_p(a: np.ndarray, b: np.ndarray) -> float:
     """Two-sided p-value of Welch's t-test (as ``scipy.stats.ttest_ind(equal_var=False)``)."""
-    from scipy.special import stdtr
-
     va, vb = a.var(ddof=1) / len(a), b.var(ddof=1) / len(b)
     if not va + vb > 0:
         return float("nan")
     t = (a.mean() - b.mean()) / np.sqrt(va + vb)
     df = (va + vb) ** 2 / (va**2 / (len(a) - 1) + vb**2 / (len(b) - 1))
-    return float(2 * stdtr(df, -abs(t)))
+    return 2 * t_cdf(-abs(float(t)), float(df))
 
 
 def stage_tests(
