@@ -181,7 +181,8 @@ def profile_digest(units: pd.DataFrame, embeddings: np.ndarray, respondents: pd.
     def strings(name: object, values: pd.Series) -> list[str]:
         missing = values.isna().tolist()  # "\0" + type: never equal to a text value
         texts = [
-            f"\0{type(v).__name__}" if m else str(v) for v, m in zip(values, missing, strict=True)
+            f"\0{type(v).__name__}" if m else str(v)
+            for v, m in zip(values.tolist(), missing, strict=True)
         ]
         return [str(name), *texts]
 
@@ -236,9 +237,10 @@ def respondent_keys(units: pd.DataFrame, ids: Sequence[str]) -> list[str]:
     """
     said: dict[str, list[str]] = {}
     for rid, unit in zip(
-        units[Col.RESPONDENT_ID.value].astype(str), units[Col.UNIT_ID.value].astype(str),
+        units[Col.RESPONDENT_ID.value].astype(str).tolist(),
+        units[Col.UNIT_ID.value].astype(str).tolist(),
         strict=True,
-    ):  # fmt: skip
+    ):
         said.setdefault(rid, []).append(unit)
     return [
         hashlib.sha256("\x1f".join([r, *sorted(said.get(r, []))]).encode()).hexdigest()[:24]
