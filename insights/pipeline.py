@@ -487,10 +487,19 @@ def _write(
     map_path = out / "map.json"
     vectors_path = out / "embeddings.npz"
     with staged_outputs(out) as stage:
-        write_frame(stage / units_path.name, journey.units, fmt=config.fmt)
-        write_frame(stage / respondents_path.name, respondents, fmt=config.fmt)
-        _write_embeddings(stage / vectors_path.name, journey)
-        write_json(stage / map_path.name, journey.map.model_dump(mode="json"))
+
+        def tables() -> None:
+            write_frame(stage / units_path.name, journey.units, fmt=config.fmt)
+            write_frame(stage / respondents_path.name, respondents, fmt=config.fmt)
+
+        def the_rest() -> None:
+            _write_embeddings(stage / vectors_path.name, journey)
+            write_json(stage / map_path.name, journey.map.model_dump(mode="json"))
+
+        # Each half is single-threaded (CSV, JSON, the archive): the second is written
+        # by a forked child meanwhile (grown 11k run: ~0.2 s of ~0.4 s); the staging
+        # folder still shows none of the files unless both halves succeed.
+        side_by_side([tables, the_rest])
     return RunResult(
         units=journey.units,
         journey_map=journey.map,

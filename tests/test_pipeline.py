@@ -327,3 +327,38 @@ def test_a_grown_rerun_parses_its_new_statements_ahead_with_the_same_results(tmp
     for name in ("map.json", "units.csv", "respondents.csv"):
         ahead = (tmp_path / "out_ahead" / name).read_bytes()
         assert ahead == (tmp_path / "out_plain" / name).read_bytes(), name
+
+
+def test_outputs_are_written_half_by_a_forked_child_and_none_appear_if_it_fails(
+    run, tmp_path, monkeypatch
+):
+    import insights.pipeline as pipeline
+    from insights.forking import can_fork
+
+    options = IngestOptions(text_cols=("answer",), id_col="id")
+    config = RunConfig(ingest=options, cache_dir=tmp_path / "c")
+    folder = _answers(tmp_path / "in")
+    writers = tmp_path / "pids"
+    real_json = pipeline.write_json
+
+    def write_json(path, data):
+        with writers.open("a") as f:  # a forked child's lists never reach the test
+            f.write(f"{os.getpid()}\n")
+        real_json(path, data)
+
+    monkeypatch.setattr(pipeline, "write_json", write_json)
+    run_pipeline([folder], tmp_path / "out", config=config)
+    (pid,) = writers.read_text().split()
+    assert (pid != str(os.getpid())) == can_fork()
+    for name in ("units.csv", "respondents.csv", "embeddings.npz"):
+        assert (tmp_path / "out" / name).read_bytes() == (run[1] / name).read_bytes(), name
+    ours, theirs = (json.loads((o / "map.json").read_text()) for o in (tmp_path / "out", run[1]))
+    assert ours["pain_points"] == theirs["pain_points"] and ours["stages"] == theirs["stages"]
+
+    def broken(path, data):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pipeline, "write_json", broken)
+    with pytest.raises(OSError, match="No space left"):
+        run_pipeline([folder], tmp_path / "out2", config=config)
+    assert not any((tmp_path / "out2").iterdir()), "no output at all, not half of it"
