@@ -362,3 +362,39 @@ def test_outputs_are_written_half_by_a_forked_child_and_none_appear_if_it_fails(
     with pytest.raises(OSError, match="No space left"):
         run_pipeline([folder], tmp_path / "out2", config=config)
     assert not any((tmp_path / "out2").iterdir()), "no output at all, not half of it"
+
+
+def test_a_first_fit_parses_key_phrases_first_then_fits_personas_beside_the_proposals(
+    run, tmp_path, monkeypatch
+):
+    import insights.cluster.keyphrases as keyphrases
+    import insights.pipeline as pipeline
+    from insights.forking import can_fork
+
+    parsed_in: list[str] = []
+    real_parse = keyphrases._parse
+
+    def parse(*args, **kwargs):
+        parsed_in.append("propose" if inside_proposals else "first")
+        return real_parse(*args, **kwargs)
+
+    inside_proposals = False
+    real_propose = pipeline.propose
+
+    def propose(*args, **kwargs):
+        nonlocal inside_proposals
+        inside_proposals = True
+        return real_propose(*args, **kwargs)
+
+    monkeypatch.setattr(keyphrases, "_parse", parse)
+    monkeypatch.setattr(pipeline, "propose", propose)
+    monkeypatch.setattr(pipeline, "PERSONAS_ASIDE_FROM", 3)
+    options = IngestOptions(text_cols=("answer",), id_col="id")
+    first = run_pipeline([_answers(tmp_path / "in")], tmp_path / "out",
+                         config=RunConfig(ingest=options, cache_dir=tmp_path / "c"))  # fmt: skip
+    expected = {"first"} if can_fork() else {"propose"}  # one after the other without fork
+    assert parsed_in and set(parsed_in) == expected, "propose found every phrase parsed"
+    assert first.journey_map.personas == run[0].journey_map.personas
+    ours, theirs = (json.loads((o / "map.json").read_text()) for o in (tmp_path / "out", run[1]))
+    for key in ("pain_points", "delights", "personas"):
+        assert ours[key] == theirs[key], key

@@ -53,6 +53,7 @@ __all__ = [
     "key_phrases",
     "make_label",
     "parse_ahead",
+    "parse_phrases",
     "parse_statements_ahead",
     "stop_words",
 ]
@@ -314,6 +315,24 @@ def parse_ahead(
             cache.put(dict(zip(part, found, strict=True)))
             parsed += len(part)
     return parsed
+
+
+def parse_phrases(
+    texts_by_cluster: Sequence[Sequence[str]],
+    langs_by_cluster: Sequence[Sequence[str]],
+    *,
+    nlp: Mapping[str, Any],
+    cache_dir: Path,
+    max_statements: int = 300,
+) -> None:
+    """Parse into the run cache the statements `key_phrases` will read for these clusters.
+
+    All at once, each language in one batch (forked workers for many), so that
+    `key_phrases` then only counts and ranks what the cache holds.
+    """
+    texts_by_cluster = [[unnumbered(t) for t in texts] for texts in texts_by_cluster]
+    kept = _kept(texts_by_cluster, langs_by_cluster, max_statements)
+    _phrases_by_language(kept, nlp, stop_words(), cache_dir)
 
 
 def parse_statements_ahead(

@@ -31,7 +31,14 @@ from insights.journeymap.proposals import (
 from insights.schema import Col, Role
 from insights.spacy_pipelines import SpacyPipelines
 
-__all__ = ["SIDE_BY_SIDE_FROM", "ProposalSet", "cluster_kinds", "load_phrase_pipelines", "propose"]
+__all__ = [
+    "SIDE_BY_SIDE_FROM",
+    "ProposalSet",
+    "cluster_kinds",
+    "load_phrase_pipelines",
+    "parse_key_phrases",
+    "propose",
+]
 
 _PREFIX = {ProposalKind.PAIN: "P", ProposalKind.DELIGHT: "D"}
 _POLARITY = {ProposalKind.PAIN: "negative", ProposalKind.DELIGHT: "positive"}
@@ -193,6 +200,33 @@ def propose(
     return ProposalSet(
         sort_by_severity(proposals), int((result.labels == -1).sum()), cluster_of, recorded
     )
+
+
+def parse_key_phrases(
+    units: pd.DataFrame,
+    clusterings: Mapping[ProposalKind, ClusterResult | None],
+    *,
+    nlp: Mapping[str, Any],
+    cache_dir: Path,
+) -> None:
+    """Parse into the run cache the key phrases `propose` will read for each kind's clusters.
+
+    Every kind's statements in one batch per language (`insights.cluster.keyphrases.
+    parse_phrases`), with both cores; `propose` then finds them in the cache.
+    """
+    from insights.cluster.keyphrases import parse_phrases
+
+    column = {c: units[c.value].astype(str).to_numpy() for c in (Col.TEXT, Col.LANG)}
+    texts: list[list[str]] = []
+    langs: list[list[str]] = []
+    for kind, result in clusterings.items():
+        positions = _positions(units, kind)
+        if result is None or len(positions) < 3:  # `propose` reads no phrase then
+            continue
+        _, members = _members(positions, result.labels)
+        texts += [column[Col.TEXT][m].tolist() for m in members]
+        langs += [column[Col.LANG][m].tolist() for m in members]
+    parse_phrases(texts, langs, nlp=nlp, cache_dir=cache_dir)
 
 
 def clusters_of_units(
