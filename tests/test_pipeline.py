@@ -248,14 +248,14 @@ def test_personas_fitted_in_a_forked_process_beside_the_proposals_are_the_same(
     from insights.forking import can_fork
 
     fitted_in = tmp_path / "pids"
-    real_groups = pipeline._persona_groups
+    real_groups = pipeline._PersonaInputs.groups
 
-    def groups(*args, **kwargs):
+    def groups(self):
         with fitted_in.open("a") as f:  # a forked child's lists never reach the test
             f.write(f"{os.getpid()}\n")
-        return real_groups(*args, **kwargs)
+        return real_groups(self)
 
-    monkeypatch.setattr(pipeline, "_persona_groups", groups)
+    monkeypatch.setattr(pipeline._PersonaInputs, "groups", groups)
     monkeypatch.setattr(pipeline, "_aside", lambda units, clusterings: True)
     options = IngestOptions(text_cols=("answer",), id_col="id")
     aside = run_pipeline([_answers(tmp_path / "in")], tmp_path / "out",
