@@ -454,17 +454,13 @@ class _PersonaInputs:
         respondents: pd.DataFrame,
         config: RunConfig,
     ) -> None:
-        self._analysed, self._vectors = _respondent_rows(units, embeddings)
-        self._respondents, self._config = respondents, config
-        self._ids = respondent_ids(self._analysed)
+        self._config = config
         self._cached = config.cache_dir is not None  # keys and digest only serve the run cache
-        self.profiles = cache(
-            lambda: respondent_profiles(self._analysed, self._vectors, self._respondents)[1]
-        )
-        self.keys = cache(lambda: respondent_keys(self._analysed, self._ids))
-        self.digest = cache(
-            lambda: profile_digest(self._analysed, self._vectors, self._respondents)
-        )
+        self._rows = cache(lambda: _respondent_rows(units, embeddings))  # in the child if aside
+        self._ids = cache(lambda: respondent_ids(self._rows()[0]))
+        self.profiles = cache(lambda: respondent_profiles(*self._rows(), respondents)[1])
+        self.keys = cache(lambda: respondent_keys(self._rows()[0], self._ids()))
+        self.digest = cache(lambda: profile_digest(*self._rows(), respondents))
 
     def ahead(self) -> list[Callable[[], object]]:
         """The parts `groups` reads: the profiles, and with a run cache their digest and keys."""
@@ -474,7 +470,7 @@ class _PersonaInputs:
         """The respondents' persona groups (`find_personas`; None below 9 respondents)."""
         config = self._config
         return find_personas(
-            self._ids,
+            self._ids(),
             self.profiles,
             seed=config.seed,
             cache_dir=config.cache_dir,
