@@ -408,22 +408,24 @@ def _aside(units: pd.DataFrame, clusterings: dict[ProposalKind, ClusterResult]) 
     """
     if not any(result.params.extended for result in clusterings.values()):
         return False
-    respondent = units[Col.ROLE.value] == Role.RESPONDENT.value
-    return int(units.loc[respondent, Col.RESPONDENT_ID.value].nunique()) >= PERSONAS_ASIDE_FROM
+    return _many_respondents(units)
 
 
 def _parse_first(units: pd.DataFrame, clusterings: dict[ProposalKind, ClusterResult]) -> bool:
     """Whether to parse every proposal's key phrases first, then fit the personas aside.
 
     For fresh fits (`_aside` says no) of `PERSONAS_ASIDE_FROM` respondents or more,
-    with a run cache (the caller checks): the key phrases are parsed by two forked workers, which
-    keep both cores busy, before the proposals are built, so the proposals then
-    take a single core (counting, ranking, quotes) and the personas' search for
-    k the other, instead of one after the other (cold 10k run, two pairs:
-    clustering -0.3 s).
+    with a run cache (the caller checks): the key phrases are parsed by two forked
+    workers, which keep both cores busy, before the proposals are built, so the
+    proposals then take a single core (counting, ranking, quotes) and the personas'
+    search for k the other, instead of one after the other (cold 10k run, two
+    pairs: clustering -0.3 s).
     """
-    if not clusterings or not can_fork():
-        return False
+    return bool(clusterings) and can_fork() and _many_respondents(units)
+
+
+def _many_respondents(units: pd.DataFrame) -> bool:
+    """Whether `units` come from `PERSONAS_ASIDE_FROM` respondents or more (interviewers aside)."""
     respondent = units[Col.ROLE.value] == Role.RESPONDENT.value
     return int(units.loc[respondent, Col.RESPONDENT_ID.value].nunique()) >= PERSONAS_ASIDE_FROM
 
