@@ -176,9 +176,9 @@ def key_phrases(
         raise UsageError("key_phrases needs an English spaCy pipeline under nlp['en']")
     if len(texts_by_cluster) != len(langs_by_cluster):
         raise UsageError("key_phrases: texts_by_cluster and langs_by_cluster differ in length")
-    texts_by_cluster = [[unnumbered(t) for t in texts] for texts in texts_by_cluster]
-    kept = _kept(texts_by_cluster, langs_by_cluster, max_statements)
-    phrases = _phrases_by_language(kept, nlp, stop_words(), cache_dir)
+    texts_by_cluster, kept, phrases = _sampled_phrases(
+        texts_by_cluster, langs_by_cluster, nlp, max_statements, cache_dir
+    )
     counts, scaled = [], []
     for statements, texts in zip(kept, texts_by_cluster, strict=True):
         count: Counter[str] = Counter()
@@ -330,9 +330,23 @@ def parse_phrases(
     All at once, each language in one batch (forked workers for many), so that
     `key_phrases` then only counts and ranks what the cache holds.
     """
-    texts_by_cluster = [[unnumbered(t) for t in texts] for texts in texts_by_cluster]
-    kept = _kept(texts_by_cluster, langs_by_cluster, max_statements)
-    _phrases_by_language(kept, nlp, stop_words(), cache_dir)
+    _sampled_phrases(texts_by_cluster, langs_by_cluster, nlp, max_statements, cache_dir)
+
+
+def _sampled_phrases(
+    texts_by_cluster: Sequence[Sequence[str]],
+    langs_by_cluster: Sequence[Sequence[str]],
+    nlp: Mapping[str, Any],
+    max_statements: int,
+    cache_dir: Path | None,
+) -> tuple[list[list[str]], list[list[tuple[str, str]]], dict[str, dict[str, list[str]]]]:
+    """The clusters' texts as read (unnumbered), each one's sample, and the sample's phrases.
+
+    What `key_phrases` reads and `parse_phrases` parses ahead: the same statements.
+    """
+    clean = [[unnumbered(t) for t in texts] for texts in texts_by_cluster]
+    kept = _kept(clean, langs_by_cluster, max_statements)
+    return clean, kept, _phrases_by_language(kept, nlp, stop_words(), cache_dir)
 
 
 def parse_statements_ahead(

@@ -7,7 +7,7 @@ delights, each polarity on its own; neutral statements are not clustered.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -74,11 +74,9 @@ def _evidence(
 
     clusters, members = _members(positions, labels)
     column = {  # as strings, indexed by position (a frame slice per cluster cost ~1 ms each)
-        c: units[c.value].astype(str).to_numpy()
-        for c in (Col.TEXT, Col.LANG, Col.RESPONDENT_ID, Col.UNIT_ID)
+        c: units[c.value].astype(str).to_numpy() for c in (Col.RESPONDENT_ID, Col.UNIT_ID)
     }
-    texts = [column[Col.TEXT][m].tolist() for m in members]
-    langs = [column[Col.LANG][m].tolist() for m in members]
+    texts, langs = _texts_and_langs(units, members)
     phrases = key_phrases(texts, langs, nlp=nlp, embedder=embedder, cache_dir=cache_dir)
     evidence = []
     for c, member, phrase, said in zip(clusters, members, phrases, texts, strict=True):
@@ -100,6 +98,14 @@ def _evidence(
             )
         )
     return evidence
+
+
+def _texts_and_langs(
+    units: pd.DataFrame, members: Sequence[np.ndarray]
+) -> tuple[list[list[str]], list[list[str]]]:
+    """Each cluster's statements and their languages, as strings (the key phrases' input)."""
+    text, lang = (units[c.value].astype(str).to_numpy() for c in (Col.TEXT, Col.LANG))
+    return [text[m].tolist() for m in members], [lang[m].tolist() for m in members]
 
 
 def _members(positions: np.ndarray, labels: np.ndarray) -> tuple[list[int], list[np.ndarray]]:
@@ -216,16 +222,12 @@ def parse_key_phrases(
     """
     from insights.cluster.keyphrases import parse_phrases
 
-    column = {c: units[c.value].astype(str).to_numpy() for c in (Col.TEXT, Col.LANG)}
-    texts: list[list[str]] = []
-    langs: list[list[str]] = []
+    members: list[np.ndarray] = []
     for kind, result in clusterings.items():
         positions = _positions(units, kind)
-        if result is None or len(positions) < 3:  # `propose` reads no phrase then
-            continue
-        _, members = _members(positions, result.labels)
-        texts += [column[Col.TEXT][m].tolist() for m in members]
-        langs += [column[Col.LANG][m].tolist() for m in members]
+        if result is not None and len(positions) >= 3:  # else `propose` reads no phrase
+            members += _members(positions, result.labels)[1]
+    texts, langs = _texts_and_langs(units, members)
     parse_phrases(texts, langs, nlp=nlp, cache_dir=cache_dir)
 
 
