@@ -485,6 +485,9 @@ def main() -> None:
     parser.add_argument("--quality", action="store_true", help="fp32 vs int8 vector quality")
     parser.add_argument("--work", type=Path, help="keep inputs and outputs here")
     args = parser.parse_args()
+    missing = [path for path, _ in POOL if not (args.data / path).is_file()]
+    if missing and not args.quality:
+        sys.exit(f"perf.py: {args.data / missing[0]} not found; give --data the eval folder")
     work = args.work or Path(tempfile.mkdtemp(prefix="insights-perf-"))
     try:
         if args.quality:
