@@ -42,6 +42,7 @@ __all__ = [
 
 _PREFIX = {ProposalKind.PAIN: "P", ProposalKind.DELIGHT: "D"}
 _POLARITY = {ProposalKind.PAIN: "negative", ProposalKind.DELIGHT: "positive"}
+_MIN_STATEMENTS = 3  # a kind with fewer statements is not clustered (no proposal)
 SIDE_BY_SIDE_FROM = 1000  # statements of each kind from which due fits run at once
 
 
@@ -163,7 +164,7 @@ def propose(
     """
     respondent = units[Col.ROLE.value] == Role.RESPONDENT.value
     positions = _positions(units, kind)
-    if len(positions) < 3:
+    if len(positions) < _MIN_STATEMENTS:
         return ProposalSet([], len(positions), {})
     result = clustering
     if result is None:
@@ -225,7 +226,7 @@ def parse_key_phrases(
     members: list[np.ndarray] = []
     for kind, result in clusterings.items():
         positions = _positions(units, kind)
-        if result is not None and len(positions) >= 3:  # else `propose` reads no phrase
+        if result is not None and len(positions) >= _MIN_STATEMENTS:  # else no phrase is read
             members += _members(positions, result.labels)[1]
     texts, langs = _texts_and_langs(units, members)
     parse_phrases(texts, langs, nlp=nlp, cache_dir=cache_dir)
@@ -278,7 +279,7 @@ def cluster_kinds(
     calls = {}
     for kind, polarity in _POLARITY.items():
         positions = _positions(units, kind)
-        if len(positions) >= 3:
+        if len(positions) >= _MIN_STATEMENTS:
             options: dict[str, Any] = {
                 "polarity": polarity, "min_cluster_size": min_cluster_size, "seed": seed,
                 "cache_dir": cache_dir, "refit": refit,
