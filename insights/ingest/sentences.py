@@ -65,19 +65,36 @@ class SentenceSplitter:
 
     def split_many(self, texts: Sequence[str], lang: str) -> list[list[Span]]:
         """Split many texts of one language (batched through spaCy)."""
-        from insights.store import JsonCache, cached_per_text
-
-        cache = None
-        if self._cache_dir is not None:
-            key = lang if lang in _PIPELINES else "xx"
-            model = f"{key}:{pipeline_id(_PIPELINES.get(key, ()))}#{_RULES}"
-            cache = JsonCache(self._cache_dir, "sentences", model)
+        from insights.store import cached_per_text
 
         def split(todo: list[str]) -> list[list[Span]]:  # loads spaCy only if called
             return self._split(lang, todo)
 
-        found = cached_per_text(cache, texts, split)
+        found = cached_per_text(self._cache(lang), texts, split)
         return [[(int(a), int(b)) for a, b in spans] for spans in found]
+
+    def preload_missing(self, texts: Sequence[str], lang: str) -> None:
+        """Load `lang`'s pipeline now if the cache lacks the spans of some of `texts`.
+
+        A head start for a language split next (`_record_spans` runs it while the
+        forked workers split the language before). A pipeline that fails to load
+        here reports its error when its texts are split.
+        """
+        cache = self._cache(lang)
+        stored = cache.get(texts) if cache is not None else {}
+        if any(text not in stored for text in texts):
+            with contextlib.suppress(Exception):
+                self._nlp_for(lang)
+
+    def _cache(self, lang: str) -> Any:
+        """The run cache's table of `lang`'s spans (None without a cache folder)."""
+        from insights.store import JsonCache
+
+        if self._cache_dir is None:
+            return None
+        key = lang if lang in _PIPELINES else "xx"
+        model = f"{key}:{pipeline_id(_PIPELINES.get(key, ()))}#{_RULES}"
+        return JsonCache(self._cache_dir, "sentences", model)
 
     def _split(self, lang: str, texts: list[str]) -> list[list[Span]]:
         """Sentence spans of `texts`; 200+ texts with a shared pipeline in forked workers."""

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+from functools import partial
 from typing import Any
 
+from insights.forking import while_waiting
 from insights.ingest._types import Record, SourceResult
 from insights.ingest.language import LanguageDetector
 from insights.ingest.sentences import SentenceSplitter, Span
@@ -56,13 +58,30 @@ def records_to_units(
 def _record_spans(
     records: list[Record], langs: list[str], *, splitter: SentenceSplitter, split: bool
 ) -> list[list[Span]]:
+    """Each record's sentence spans, one language after the other.
+
+    While forked workers split a language's texts, this process loads the
+    pipelines of the languages after it that have texts missing from the cache
+    (`insights.forking.while_waiting`): 26 new French statements among 1,000 new
+    English ones no longer wait for the French load after the English split.
+    """
     spans: list[list[Span]] = [[_trimmed(r.text)] for r in records]
     if not split:
         return spans
-    for lang in sorted(set(langs)):
-        idx = [i for i, r in enumerate(records) if langs[i] == lang and r.role is Role.RESPONDENT]
-        texts = [records[i].text for i in idx]
-        for i, record_spans in zip(idx, splitter.split_many(texts, lang), strict=True):
+    order = sorted(set(langs))
+    texts_of = {
+        lang: [i for i, r in enumerate(records) if langs[i] == lang and r.role is Role.RESPONDENT]
+        for lang in order
+    }
+    for k, lang in enumerate(order):
+        idx = texts_of[lang]
+        later = [
+            partial(splitter.preload_missing, [records[i].text for i in texts_of[other]], other)
+            for other in order[k + 1 :]
+        ]
+        with while_waiting(*later):
+            found = splitter.split_many([records[i].text for i in idx], lang)
+        for i, record_spans in zip(idx, found, strict=True):
             spans[i] = record_spans or spans[i]
     return spans
 

@@ -112,3 +112,46 @@ def test_preload_loads_the_pipelines_of_the_languages_a_sample_holds_enough_of()
     splitter.preload(["en"] * 9 + ["fr"] + ["de"])
     assert set(shared._loaded) == {"en", "fr"}
     assert "xx" in splitter._nlp, "German splits with the rules, loaded too"
+
+
+def test_preload_missing_loads_a_pipeline_only_for_texts_the_cache_lacks(tmp_path) -> None:
+    from insights.ingest.sentences import SentenceSplitter
+    from insights.spacy_pipelines import SpacyPipelines
+
+    french = ["Le vélo est top. Merci beaucoup !", "La livraison était en retard."]
+    SentenceSplitter(cache_dir=tmp_path).split_many(french, "fr")  # now cached
+    shared = SpacyPipelines()
+    splitter = SentenceSplitter(cache_dir=tmp_path, pipelines=shared)
+    splitter.preload_missing(french, "fr")
+    assert shared._loaded == {}, "every text cached: nothing to load"
+    splitter.preload_missing([*french, "Le SAV ne répond jamais."], "fr")
+    assert set(shared._loaded) == {"fr"}
+
+
+def test_later_languages_load_while_workers_split_the_one_before(monkeypatch) -> None:
+    import insights.ingest.units as units
+    from insights.forking import can_fork
+    from insights.ingest._types import Record
+    from insights.ingest.sentences import SentenceSplitter
+    from insights.spacy_pipelines import PARALLEL_FROM, SpacyPipelines
+
+    if not can_fork():
+        pytest.skip("no forked workers on this platform: nothing to wait for")
+    english = [f"The bag never arrived. Ticket {i} is still open." for i in range(PARALLEL_FROM)]
+    french = ["La livraison était en retard. Le service client ne répond jamais."]
+    records = [Record(str(i), "r", t, "") for i, t in enumerate(english + french)]
+    langs = ["en"] * len(english) + ["fr"]
+    shared = SpacyPipelines()
+    loaded_during: dict[str, set[str]] = {}
+    real = units.while_waiting
+
+    def watched(*tasks):  # records what was loaded when each language's split began
+        loaded_during[str(len(loaded_during))] = set(shared._loaded)
+        return real(*tasks)
+
+    monkeypatch.setattr(units, "while_waiting", watched)
+    spans = units._record_spans(
+        records, langs, splitter=SentenceSplitter(pipelines=shared), split=True
+    )
+    assert loaded_during == {"0": set(), "1": {"en", "fr"}}, "French loaded in the English split"
+    assert spans[0] == [(0, 22), (23, len(english[0]))] and len(spans[-1]) == 2
