@@ -52,17 +52,13 @@ def block_product(rows: np.ndarray, weight: np.ndarray) -> np.ndarray:
     return _product(rows, weight, layout_of(weight.shape, rows.dtype.str, weight.dtype.str, order))
 
 
+@functools.cache
 def layout_of(shape: tuple[int, ...], rows_dtype: str, weight_dtype: str, order: str) -> str:
     """``rows``, ``columns`` or ``single``: how this machine multiplies rows by such a weight.
 
-    `order` is the weight's memory order, ``C`` or ``F``.
+    The first layout in which every row of a repeated-row product comes out the
+    same, probed once per process; `order` is the weight's memory order, ``C`` or ``F``.
     """
-    return _probed(tuple(shape), rows_dtype, weight_dtype, order)
-
-
-@functools.cache
-def _probed(shape: tuple[int, ...], rows_dtype: str, weight_dtype: str, order: str) -> str:
-    """The first layout in which every row of a repeated-row product comes out the same."""
     rng = np.random.default_rng(0)
     weight = rng.normal(size=shape).astype(weight_dtype)
     weight = np.asfortranarray(weight) if order == "F" else np.ascontiguousarray(weight)

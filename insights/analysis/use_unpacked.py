@@ -49,8 +49,9 @@ def use_tokenizer(model_path: Path) -> Any:
 
     write = partial(_tables, model_path)
     parse = partial(UsePureTokenizer, str(model_path))
-    layout = _TOKENIZER_LAYOUT
-    return from_copy(_PACKAGE, "tokenizer", model_path, write, _rebuilt, parse, layout=layout)
+    return from_copy(
+        _PACKAGE, "tokenizer", model_path, write, _rebuilt, parse, layout=_TOKENIZER_LAYOUT
+    )
 
 
 def _uncompressed(source: Path, out: IO[bytes]) -> None:

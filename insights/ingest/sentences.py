@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from insights.spacy_ids import pipeline_id
 from insights.spacy_pipelines import (
@@ -18,6 +18,9 @@ from insights.spacy_pipelines import (
     import_spacy,
     load_installed,
 )
+
+if TYPE_CHECKING:
+    from insights.store import JsonCache
 
 __all__ = ["SentenceSplitter", "Span"]
 
@@ -86,7 +89,7 @@ class SentenceSplitter:
             with contextlib.suppress(Exception):
                 self._nlp_for(lang)
 
-    def _cache(self, lang: str) -> Any:
+    def _cache(self, lang: str) -> JsonCache | None:
         """The run cache's table of `lang`'s spans (None without a cache folder)."""
         from insights.store import JsonCache
 
