@@ -4,7 +4,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from insights.cluster.personas import attribute_table, find_personas, respondent_profiles
+from insights.cluster.kmeans import KMeansFit
+from insights.cluster.personas import (
+    _kmeans,
+    _stable_first,
+    attribute_table,
+    find_personas,
+    respondent_profiles,
+)
 
 
 def _units(n_people: int, rng: np.random.Generator) -> tuple[pd.DataFrame, np.ndarray]:
@@ -266,3 +273,23 @@ def test_the_k_search_gives_the_same_groups_on_one_thread_or_two(
     assert one is not None and two is not None
     np.testing.assert_array_equal(one.labels, two.labels)
     assert (one.k, one.silhouette, one.stability_ari) == (two.k, two.silhouette, two.stability_ari)
+
+
+def test_the_best_silhouette_gives_way_to_the_next_k_whose_groups_hold() -> None:
+    profiles = _planted(120, seed=1)
+    fits = {k: _kmeans(profiles, k, 0, inits=2) for k in (3, 4, 5)}
+    ranked = [(0.096, 4, fits[4]), (0.093, 5, fits[5]), (0.088, 3, fits[3])]
+    measured = {4: 0.74, 5: 0.85, 3: 0.91}
+    asked: list[int] = []
+
+    def stability(k: int, model: KMeansFit) -> float:
+        assert model is fits[k]
+        asked.append(k)
+        return measured[k]
+
+    assert _stable_first(ranked, stability) == (0.093, 5, fits[5], 0.85)
+    assert asked == [4, 5]  # the stable k after the first is not measured further
+    measured.update({5: 0.7, 3: 0.6})
+    assert _stable_first(ranked, stability) == (0.096, 4, fits[4], 0.74)  # none holds
+    with pytest.raises(ValueError, match="no k"):
+        _stable_first([], stability)
