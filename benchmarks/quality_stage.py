@@ -2,7 +2,7 @@
 
 Usage:
     python benchmarks/quality_stage.py --data ../shared/eval [--embedder NAME] [--sweep]
-        [--emotion-proxy]
+        [--no-english] [--emotion-proxy]
 
 Prints macro-F1 and accuracy (all rows, and the dev/test halves), per language and
 per dataset, per-stage precision/recall/F1, the confusion matrix and the
@@ -69,6 +69,11 @@ were written before measuring, then revised twice in general ways after reading
 the errors on the whole set (more short and service-industry phrasings, generic
 verdicts as none prototypes; no labelled text was copied): all figures are
 therefore somewhat optimistic, the test half included.
+
+English statements are scored as a run scores them: USE's prototype scores mixed
+with MiniLM-int8's at `ENGLISH_WEIGHT` (`insights.analysis.zeroshot_blend`; the
+weight was chosen on the dev half, ``--sweep`` prints the curve); ``--no-english``
+gives USE alone.
 """
 
 from __future__ import annotations
@@ -85,6 +90,7 @@ from sklearn.metrics import accuracy_score, classification_report, confusion_mat
 
 from insights.analysis.embed import DEFAULT_EMBEDDER, make_embedder
 from insights.analysis.zeroshot import PrototypeClassifier, ZeroShotConfig, prepare_text
+from insights.analysis.zeroshot_blend import ENGLISH_EMBEDDER, ENGLISH_WEIGHT, EnglishBlend
 from insights.taxonomies import load_taxonomy, none_examples
 
 LABELS_CSV = Path(__file__).with_name("stage_labels.csv")
@@ -183,6 +189,28 @@ def sweep(frame: pd.DataFrame, embeddings: np.ndarray, clf: PrototypeClassifier)
             print(f"top_k={top_k} centroid_weight={weight:.2f} " + "  ".join(row))
 
 
+def sweep_weight(
+    frame: pd.DataFrame, embeddings: np.ndarray, english: np.ndarray, blend: EnglishBlend
+) -> None:
+    """Macro-F1 (dev, test, all) over the English model's weight, other settings shipped."""
+    languages = frame["lang"].tolist()
+    for weight in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5):
+        other = EnglishBlend(
+            blend.main, lambda: blend.english_embedder, *blend.prototypes(), weight=weight
+        )
+        pred = pd.Series(
+            other.predict(embeddings, languages=languages, english_vectors=english).labels,
+            index=frame.index,
+        )
+        figures = []
+        for name in ("dev", "test", "all"):
+            part = frame["split"] == name if name != "all" else frame["split"].notna()
+            gold = frame["stage"][part]
+            f1 = f1_score(gold, pred[part], labels=sorted(set(gold)), average="macro")
+            figures.append(f"{name} {f1:.3f}")
+        print(f"English weight {weight:.1f}: " + "  ".join(figures))
+
+
 POLARITY = {
     **dict.fromkeys(["frustration", "anger", "anxiety", "confusion", "disappointment"], "negative"),
     **dict.fromkeys(["satisfaction", "delight", "trust"], "positive"),
@@ -215,24 +243,39 @@ def main() -> None:
     parser.add_argument("--labels", type=Path, default=LABELS_CSV)
     parser.add_argument("--raw", action="store_true", help="embed texts without prepare_text")
     parser.add_argument("--sweep", action="store_true", help="print the dev-half settings sweep")
+    parser.add_argument(
+        "--no-english", action="store_true", help=f"USE alone: no {ENGLISH_EMBEDDER} blend"
+    )
     parser.add_argument("--emotion-proxy", action="store_true", help="emotion polarity check")
     args = parser.parse_args()
 
     frame = load_labelled(args.data, args.labels)
     embedder = make_embedder(args.embedder)
+    english = make_embedder(ENGLISH_EMBEDDER)
     stages = load_taxonomy("default").stages
-    clf = PrototypeClassifier.from_labels(stages, embedder, none_examples=none_examples())
+    weight = 0.0 if args.no_english else ENGLISH_WEIGHT
+    blend = EnglishBlend.from_labels(
+        stages, embedder, lambda: english, none_examples=none_examples(), weight=weight
+    )
     texts = frame["text"].tolist()
-    embedder.encode(texts[:8])  # warm-up, so that the timing below excludes lazy set-up
+    languages = frame["lang"].tolist()
+    blend.classify(texts[:8], languages=languages[:8])  # warm-up: lazy set-up, English prototypes
     start = time.perf_counter()
-    embeddings = embedder.encode(texts if args.raw else [prepare_text(t) for t in texts])
-    result = clf.predict(embeddings)
+    prepared = texts if args.raw else [prepare_text(t) for t in texts]
+    embeddings = embedder.encode(prepared)
+    rows = blend.english_rows(languages)
+    english_vectors = english.encode([prepared[i] for i in rows])
+    result = blend.predict(embeddings, languages=languages, english_vectors=english_vectors)
     elapsed = time.perf_counter() - start
-    print(f"embedder {embedder.model_id}; {len(frame)} statements; {clf.config}")
+    print(
+        f"embedder {embedder.model_id}; English statements also {weight:g} x {ENGLISH_EMBEDDER};"
+        f" {len(frame)} statements; {blend.main.config}"
+    )
     report(frame, pd.Series(result.labels, index=frame.index))
     print(f"throughput {len(texts) / elapsed:.0f} statements/s (embedding + classification)")
     if args.sweep:
-        sweep(frame, embeddings, clf)
+        sweep(frame, embeddings, blend.main)
+        sweep_weight(frame, embeddings, english_vectors, blend)
     if args.emotion_proxy:
         emotion_proxy(args.data, embedder)
 

@@ -42,6 +42,7 @@ from insights.analysis.zeroshot import (
     PrototypeClassifier,
     ZeroShotResult,
 )
+from insights.analysis.zeroshot_blend import ENGLISH_EMBEDDER, EnglishBlend
 from insights.privacy.people import unnumbered
 from insights.schema import Col, Kind, Role
 from insights.store import memoised
@@ -77,14 +78,15 @@ class Analyzer:
     measured stage, touchpoint and emotion quality (stage macro-F1 0.588 on USE
     vectors against 0.472 on MiniLM's, see ``benchmarks/quality_stage.py``), and
     the default head, trained on USE, reads the same vectors instead of embedding
-    its own.
+    its own. Stages also mix in, for English statements, the scores of the
+    English-only model the default head runs on them (`EnglishBlend`).
     """
 
     taxonomy: Taxonomy
     embedder: Embedder
     scorer: Embedder
     sentiment: Any
-    stages: PrototypeClassifier
+    stages: EnglishBlend
     touchpoints: PrototypeClassifier
     emotions: PrototypeClassifier
     cache_dir: Path | None = None
@@ -117,17 +119,23 @@ class Analyzer:
         else:
             scorer = make_embedder(ZERO_SHOT_EMBEDDER)
         cached = with_cache(scorer, cache_dir)
+        model = make_sentiment(
+            sentiment or DEFAULT_SENTIMENT,
+            embedder=scorer,
+            cache_dir=cache_dir,
+            also_loaded=embedder if scorer is not embedder else None,
+        )
         return cls(
             taxonomy=taxonomy,
             embedder=embedder,
             scorer=cached if scorer is not embedder else embedder,
-            sentiment=make_sentiment(
-                sentiment or DEFAULT_SENTIMENT,
-                embedder=scorer,
-                cache_dir=cache_dir,
-                also_loaded=embedder if scorer is not embedder else None,
+            sentiment=model,
+            stages=EnglishBlend.from_labels(
+                taxonomy.stages,
+                cached,
+                partial(_english_model, model, cache_dir),
+                none_examples=none,
             ),
-            stages=PrototypeClassifier.from_labels(taxonomy.stages, cached, none_examples=none),
             touchpoints=PrototypeClassifier.from_labels(
                 taxonomy.touchpoints, cached, none_examples=none
             ),
@@ -141,6 +149,10 @@ class Analyzer:
             "embedder": self.embedder.model_id,
             "sentiment": str(getattr(self.sentiment, "model_id", type(self.sentiment).__name__)),
             "zero_shot": f"prototype.v1@{self.scorer.model_id}",
+            "zero_shot_english": (
+                f"stages of English statements: {1 - self.stages.weight:g} x zero_shot"
+                f" + {self.stages.weight:g} x the same prototypes on {ENGLISH_EMBEDDER}"
+            ),
         }
 
     def memo_version(self) -> str:
@@ -193,6 +205,25 @@ class Analyzer:
             return contextlib.nullcontext()
         return cast("AbstractContextManager[None]", ahead(wanted))
 
+    def english_vectors(
+        self, texts: list[str], languages: Sequence[str], vectors: np.ndarray
+    ) -> np.ndarray | None:
+        """The stage blend's English-model vectors of the English statements of `texts`.
+
+        The run embedder's `vectors` (of ``embedding_text(text)``) serve when it is
+        that model; otherwise it embeds the same strings, through the run cache
+        (where the sentiment head's block 2 has mostly put them already).
+        """
+        rows = self.stages.english_rows(languages)
+        if not rows.size:
+            return None
+        model = self.stages.english_embedder
+        if model.model_id == self.embedder.model_id:
+            return np.asarray(vectors, np.float32)[rows]
+        from insights.cluster.cache import embedding_text
+
+        return np.asarray(model.encode([embedding_text(texts[i]) for i in rows]), np.float32)
+
     def scorer_vectors(self, texts: list[str], vectors: np.ndarray) -> np.ndarray:
         """The scorer's vectors of `texts`, given the run embedder's `vectors` of them.
 
@@ -204,6 +235,18 @@ class Analyzer:
         from insights.cluster.cache import embedding_text
 
         return np.asarray(self.scorer.encode([embedding_text(t) for t in texts]), np.float32)
+
+
+def _english_model(sentiment: Any, cache_dir: Path | None) -> Embedder:
+    """The stage blend's English model: the sentiment head's block-2 model when it is that one."""
+    if getattr(sentiment, "english_name", "") == ENGLISH_EMBEDDER:
+        model = sentiment.english_embedder
+        if model is not None:
+            return cast("Embedder", model)
+    from insights.analysis.embed import make_embedder
+    from insights.cluster.cache import with_cache
+
+    return with_cache(make_embedder(ENGLISH_EMBEDDER), cache_dir)
 
 
 def _emotions(result: ZeroShotResult, sentiment: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -329,12 +372,10 @@ def _scores(
 ) -> dict[str, np.ndarray]:
     """The analysis columns of the respondent statements `part`, by column name."""
     texts = _texts(part)
-    vectors = analyzer.scorer_vectors(texts, vectors)
+    run_vectors, vectors = vectors, analyzer.scorer_vectors(texts, vectors)
+    languages = part[Col.LANG.value].astype(str).tolist()
     sentiment = analyzer.sentiment.predict(
-        texts,
-        vectors,
-        languages=part[Col.LANG.value].astype(str).tolist(),
-        questions=_questions(part),
+        texts, vectors, languages=languages, questions=_questions(part)
     ).neutral_where(_small_talk(part, texts))
     labels = np.asarray(sentiment.labels, dtype=object)
     emotions, emotion_scores = _emotions(analyzer.emotions.predict(vectors), labels)
@@ -344,18 +385,21 @@ def _scores(
         Col.EMOTION.value: np.asarray(emotions, dtype=object),
         Col.EMOTION_SCORE.value: np.round(emotion_scores.astype(float), 4),
     }
-    dimensions: tuple[tuple[Dimension, PrototypeClassifier, tuple[Col, Col, Col]], ...] = (
-        ("stages", analyzer.stages, (Col.STAGE, Col.STAGE_SCORE, Col.STAGE_ORIGIN)),
+    english = analyzer.english_vectors(texts, languages, run_vectors)
+    dimensions: tuple[tuple[Dimension, ZeroShotResult, tuple[Col, Col, Col]], ...] = (
+        (
+            "stages",
+            analyzer.stages.predict(vectors, languages=languages, english_vectors=english),
+            (Col.STAGE, Col.STAGE_SCORE, Col.STAGE_ORIGIN),
+        ),
         (
             "touchpoints",
-            analyzer.touchpoints,
+            analyzer.touchpoints.predict(vectors),
             (Col.TOUCHPOINT, Col.TOUCHPOINT_SCORE, Col.TOUCHPOINT_ORIGIN),
         ),
     )
-    for dimension, classifier, cols in dimensions:
-        columns.update(
-            _zero_shot_columns(part, classifier.predict(vectors), givens[dimension], *cols)
-        )
+    for dimension, result, cols in dimensions:
+        columns.update(_zero_shot_columns(part, result, givens[dimension], *cols))
     return columns
 
 

@@ -203,6 +203,11 @@ class HeadSentiment:
         return self._own
 
     @property
+    def english_name(self) -> str:
+        """The `make_embedder` name of feature block 2's model ("" if the head has none)."""
+        return self._english_name
+
+    @property
     def english_embedder(self) -> Embedder | None:
         """The English-only embedder of feature block 2, if the head has one."""
         if self._english_name and self._english is None:

@@ -42,6 +42,7 @@ __all__ = [
     "ZeroShotConfig",
     "ZeroShotResult",
     "prepare_text",
+    "prototype_texts",
 ]
 
 ZERO_SHOT_EMBEDDER = "use-multilingual.v1"
@@ -162,14 +163,7 @@ class PrototypeClassifier:
                 `insights.taxonomies.none_examples`).
             config: Scoring settings.
         """
-        texts: list[str] = []
-        owners: list[int] = []
-        for index, label in enumerate(labels):
-            phrases = label.prototype_texts()
-            texts.extend(phrases)
-            owners.extend([index] * len(phrases))
-        texts.extend(none_examples)
-        owners.extend([_NONE_OWNER] * len(none_examples))
+        texts, owners = prototype_texts(labels, none_examples)
         vectors = embedder.encode(texts)
         ids = [label.id for label in labels]
         return cls(ids, vectors, owners, embedder=embedder, config=config)
@@ -197,6 +191,11 @@ class PrototypeClassifier:
         return digest
 
     @property
+    def embedder(self) -> Embedder | None:
+        """The embedder of `add_examples` and `classify`, if it has one."""
+        return self._embedder
+
+    @property
     def n_prototypes(self) -> int:
         """Number of prototypes, "none" ones included."""
         return int(self._owners.size)
@@ -214,7 +213,7 @@ class PrototypeClassifier:
         Raises:
             UsageError: Unknown label id, or no embedder and no vectors given.
         """
-        owner = self._owner_of(label_id)
+        owner = self.owner_of(label_id)
         if vectors is None:
             if self._embedder is None:
                 raise UsageError(
@@ -232,6 +231,14 @@ class PrototypeClassifier:
 
     def predict(self, embeddings: np.ndarray) -> ZeroShotResult:
         """Label each row of `embeddings` (L2-normalised, same embedder as the prototypes)."""
+        return self.decide(self.similarities(embeddings))
+
+    def similarities(self, embeddings: np.ndarray) -> np.ndarray:
+        """Each row's blended score per label, then its "none" column: shape (n, L + 1).
+
+        `decide` turns them into labels; `insights.analysis.zeroshot_blend` mixes the
+        scores of two classifiers over the same labels before deciding.
+        """
         embeddings = np.asarray(embeddings, dtype=np.float32)
         if embeddings.ndim != 2 or embeddings.shape[1] != self._vectors.shape[1]:
             raise UsageError(
@@ -243,8 +250,7 @@ class PrototypeClassifier:
             for i in range(0, len(embeddings), _CHUNK)
         ]
         width = len(self.label_ids) + 1
-        similarities = np.vstack(parts) if parts else np.zeros((0, width), np.float32)
-        return self._decide(similarities)
+        return np.vstack(parts) if parts else np.zeros((0, width), np.float32)
 
     def classify(self, texts: Sequence[str]) -> ZeroShotResult:
         """`prepare_text`, embed with the classifier's embedder, then `predict`."""
@@ -252,7 +258,8 @@ class PrototypeClassifier:
             raise UsageError("this classifier has no embedder; embed the texts and call predict")
         return self.predict(self._embedder.encode([prepare_text(t) for t in texts]))
 
-    def _owner_of(self, label_id: str) -> int:
+    def owner_of(self, label_id: str) -> int:
+        """The index of `label_id` in `label_ids`, or -1 for ``"none"`` (UsageError if unknown)."""
         if label_id == NONE_LABEL:
             return _NONE_OWNER
         if label_id not in self.label_ids:
@@ -279,7 +286,8 @@ class PrototypeClassifier:
             columns.append(np.maximum(none, self.config.threshold))
         return np.column_stack(columns).astype(np.float32)
 
-    def _decide(self, similarities: np.ndarray) -> ZeroShotResult:
+    def decide(self, similarities: np.ndarray) -> ZeroShotResult:
+        """Labels and probabilities from `similarities` (softmax at the config's temperature)."""
         logits = similarities / self.config.temperature
         logits = logits - logits.max(axis=1, keepdims=True)
         probs = np.exp(logits)
@@ -292,6 +300,21 @@ class PrototypeClassifier:
             scores=probs[np.arange(len(top)), top],
             matrix=probs[:, :-1],
         )
+
+
+def prototype_texts(
+    labels: Sequence[Label], none_examples: Sequence[str] = ()
+) -> tuple[list[str], list[int]]:
+    """The prototype texts of `labels` and, for each, its label's index (-1: "none")."""
+    texts: list[str] = []
+    owners: list[int] = []
+    for index, label in enumerate(labels):
+        phrases = label.prototype_texts()
+        texts.extend(phrases)
+        owners.extend([index] * len(phrases))
+    texts.extend(none_examples)
+    owners.extend([_NONE_OWNER] * len(none_examples))
+    return texts, owners
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -87,6 +88,23 @@ def test_the_head_reuses_the_scorers_vectors_and_the_runs_english_block(
     assert head.embedder is analyzer.scorer.inner  # no second USE
     assert head.english_embedder is not None
     assert head.english_embedder.inner is minilm  # no second MiniLM session
+
+
+def test_the_stage_blend_reads_the_heads_english_model_and_its_vectors(
+    use: Embedder, minilm: Embedder, tmp_path: Path
+) -> None:
+    english = [i for i, lang in enumerate(LANGS) if lang == "en"]
+    on_minilm, _ = _analysed(minilm, tmp_path / "minilm")
+    assert on_minilm.stages.english_embedder is on_minilm.sentiment.english_embedder
+    vectors = embed_cached(TEXTS, minilm, cache_dir=tmp_path / "minilm")
+    got = on_minilm.english_vectors(TEXTS, LANGS, vectors)
+    np.testing.assert_array_equal(got, vectors[english])  # the run's own vectors
+    assert on_minilm.english_vectors(TEXTS, ["fr"] * len(TEXTS), vectors) is None
+    on_use, _ = _analysed(use, tmp_path / "use")
+    assert on_use.stages.english_embedder is on_use.sentiment.english_embedder
+    by_use = on_use.english_vectors(TEXTS, LANGS, embed_cached(TEXTS, use, cache_dir=None))
+    np.testing.assert_array_equal(by_use, vectors[english])
+    assert "minilm-int8.v1" in on_use.model_ids()["zero_shot_english"]
 
 
 def test_the_zero_shot_embedder_is_the_model_its_id_names(use: Embedder) -> None:
