@@ -44,10 +44,13 @@ class Factory:
         return self.model
 
 
-def _blend(use: Embedder, minilm: Embedder, weight: float = ENGLISH_WEIGHT) -> EnglishBlend:
+def _blend(
+    use: Embedder, minilm: Embedder | Factory, weight: float = ENGLISH_WEIGHT
+) -> EnglishBlend:
     stages = load_taxonomy("default").stages
+    factory = minilm if isinstance(minilm, Factory) else Factory(minilm)
     return EnglishBlend.from_labels(
-        stages, use, Factory(minilm), none_examples=none_examples(), weight=weight
+        stages, use, factory, none_examples=none_examples(), weight=weight
     )
 
 
@@ -97,9 +100,8 @@ def test_weight_zero_or_no_languages_is_the_multilingual_classifier(
 def test_the_english_model_is_asked_for_only_when_english_rows_come(
     use: Embedder, minilm: Embedder
 ) -> None:
-    blend = _blend(use, minilm)
-    factory = blend._english_factory
-    assert isinstance(factory, Factory)
+    factory = Factory(minilm)
+    blend = _blend(use, factory)
     blend.fingerprint()
     blend.classify(["Mon colis n'est jamais arrivé"], languages=["fr"])
     assert factory.calls == 0
