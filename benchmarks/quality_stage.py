@@ -23,8 +23,9 @@ key and are never copied into the repository. TweetSumm rows are keyed
 - ``blind-s20`` (101, session 20): a fresh random sample (``random_state=20``, 16
   texts from each of the seven sources below, with the same length limits, rows
   of ``first`` excluded),
-  labelled with the guideline below before any prediction was looked at, and
-  never used to change anything. 11 of the 112 drawn were left out as split
+  labelled with the guideline below before any prediction was looked at. No
+  change is decided on it: changes are decided on ``first``, and this sample's
+  figures are reported with them. 11 of the 112 drawn were left out as split
   between two stages or unclear (a carry-on rule question, a gift, "Waiting
   time", an eBay order neither shipped nor marked paid...). Labels: 30
   support, 27 usage, 21 none, 11 onboarding, 8 purchase, 2 consideration, 1
