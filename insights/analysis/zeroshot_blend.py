@@ -5,8 +5,9 @@ statements against prototypes in both languages. For English statements, the
 scores of the same prototypes embedded by all-MiniLM-L6-v2 (int8; the default
 sentiment head embeds every English statement with it anyway) are mixed in at
 `ENGLISH_WEIGHT` before the decision. On ``benchmarks/quality_stage.py`` (session
-20, before the support examples on disputes and claims were added) this raised journey-stage macro-F1 on its first 313 statements from 0.588 to 0.603
-(English 0.595 → 0.611; dev half 0.593 → 0.607, where the weight was chosen among
+20, before the support examples on disputes and claims were added) this raised
+journey-stage macro-F1 on its first 313 statements from 0.588 to 0.603 (English
+0.595 → 0.611; dev half 0.593 → 0.607, where the weight was chosen among
 0.1-0.5; test half 0.619 → 0.624), and on all 414 from 0.570 to 0.581; on the 101
 statements labelled blind later it changed nothing (accuracy 0.545 both, macro-F1
 0.522 → 0.516). A small gain, then (paired bootstrap on the 414: +0.012, 95 %
