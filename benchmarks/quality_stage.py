@@ -215,7 +215,7 @@ def sweep_weight(
     languages = frame["lang"].tolist()
     for weight in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5):
         other = EnglishBlend(
-            blend.main, lambda: blend.english_embedder, *blend.prototypes(), weight=weight
+            blend.main, lambda: blend.english_embedder, blend.prototypes()[0], weight=weight
         )
         pred = pd.Series(
             other.predict(embeddings, languages=languages, english_vectors=english).labels,

@@ -196,6 +196,11 @@ class PrototypeClassifier:
         return self._embedder
 
     @property
+    def owners(self) -> list[int]:
+        """Each prototype's label index in `label_ids` (-1 for "none"), in prototype order."""
+        return [int(o) for o in self._owners.tolist()]
+
+    @property
     def n_prototypes(self) -> int:
         """Number of prototypes, "none" ones included."""
         return int(self._owners.size)
@@ -213,7 +218,7 @@ class PrototypeClassifier:
         Raises:
             UsageError: Unknown label id, or no embedder and no vectors given.
         """
-        owner = self.owner_of(label_id)
+        owner = self._owner_of(label_id)
         if vectors is None:
             if self._embedder is None:
                 raise UsageError(
@@ -258,8 +263,7 @@ class PrototypeClassifier:
             raise UsageError("this classifier has no embedder; embed the texts and call predict")
         return self.predict(self._embedder.encode([prepare_text(t) for t in texts]))
 
-    def owner_of(self, label_id: str) -> int:
-        """The index of `label_id` in `label_ids`, or -1 for ``"none"`` (UsageError if unknown)."""
+    def _owner_of(self, label_id: str) -> int:
         if label_id == NONE_LABEL:
             return _NONE_OWNER
         if label_id not in self.label_ids:

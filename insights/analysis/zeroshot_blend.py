@@ -66,7 +66,6 @@ class EnglishBlend:
         main: The classifier on the multilingual embedder; it decides every row.
         english: Returns the English-only embedder (called once, on first need).
         texts: The prototype texts of `main`, in its order.
-        owners: Each prototype's label index (-1 for "none"), as in `main`.
         weight: Share of the English model's scores for English rows, in [0, 1].
         name: The English model's name, part of the `fingerprint`.
     """
@@ -76,22 +75,20 @@ class EnglishBlend:
         main: PrototypeClassifier,
         english: Callable[[], Embedder],
         texts: Sequence[str],
-        owners: Sequence[int],
         *,
         weight: float = ENGLISH_WEIGHT,
         name: str = ENGLISH_EMBEDDER,
     ) -> None:
         if not 0 <= weight <= 1:
             raise UsageError(f"the English weight must be in [0, 1], got {weight}")
-        if len(texts) != len(owners) or len(texts) != main.n_prototypes:
-            raise UsageError("give one owner per prototype text, as many as the classifier has")
+        if len(texts) != main.n_prototypes:
+            raise UsageError("give one text per prototype of the classifier, in its order")
         self.main = main
         self.weight = weight
         self.name = name
         self._english_factory = english
         self._english_model: Embedder | None = None
         self._texts = list(texts)
-        self._owners = list(owners)
         self._english_classifier: PrototypeClassifier | None = None
 
     @classmethod
@@ -111,7 +108,7 @@ class EnglishBlend:
         main = PrototypeClassifier(
             ids, embedder.encode(texts), owners, embedder=embedder, config=config
         )
-        return cls(main, english, texts, owners, weight=weight)
+        return cls(main, english, texts, weight=weight)
 
     @property
     def label_ids(self) -> tuple[str, ...]:
@@ -132,14 +129,14 @@ class EnglishBlend:
 
     def prototypes(self) -> tuple[list[str], list[int]]:
         """The prototype texts and their owners (label index, -1 for "none"), added ones too."""
-        return list(self._texts), list(self._owners)
+        return list(self._texts), self.main.owners
 
     def fingerprint(self) -> str:
         """SHA-256 of what decides its labels: `main`'s, and the English model, weight and texts."""
         digest = hashlib.sha256()
         for part in (self.main.fingerprint(), self.name, repr(self.weight)):
             digest.update(part.encode() + b"\x1e")
-        for text, owner in zip(self._texts, self._owners, strict=True):
+        for text, owner in zip(self._texts, self.main.owners, strict=True):
             digest.update(f"{owner}\x1f{text}\x1e".encode())
         return digest.hexdigest()
 
@@ -152,9 +149,7 @@ class EnglishBlend:
         the English model embeds the texts itself, when it is next needed.
         """
         self.main.add_examples(label_id, texts, vectors=vectors)
-        owner = self.main.owner_of(label_id)
         self._texts.extend(texts)
-        self._owners.extend([owner] * len(texts))
         if self._english_classifier is not None:
             self._english_classifier.add_examples(label_id, texts)
 
@@ -217,7 +212,7 @@ class EnglishBlend:
             self._english_classifier = PrototypeClassifier(
                 self.main.label_ids,
                 model.encode(self._texts),
-                self._owners,
+                self.main.owners,
                 embedder=model,
                 config=self.main.config,
             )
