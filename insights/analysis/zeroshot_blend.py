@@ -103,12 +103,10 @@ class EnglishBlend:
         weight: float = ENGLISH_WEIGHT,
     ) -> EnglishBlend:
         """Build the multilingual classifier of `labels` now, the English one on first need."""
-        texts, owners = prototype_texts(labels, none_examples)
-        ids = [label.id for label in labels]
-        main = PrototypeClassifier(
-            ids, embedder.encode(texts), owners, embedder=embedder, config=config
+        main = PrototypeClassifier.from_labels(
+            labels, embedder, none_examples=none_examples, config=config
         )
-        return cls(main, english, texts, weight=weight)
+        return cls(main, english, prototype_texts(labels, none_examples)[0], weight=weight)
 
     @property
     def label_ids(self) -> tuple[str, ...]:
